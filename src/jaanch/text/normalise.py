@@ -163,4 +163,6 @@ def fold_for_match(s: str) -> str:
     s = "".join(ch for ch in s if ch not in ZERO_WIDTH)
     s = s.replace("\u0901", "\u0902")
     s = " ".join(s.split())
-    return s.rstrip(".,;:!?।|-–—'\"”“’‘)( ")
+    while s and (unicodedata.category(s[-1])[0] == "P" or s[-1] in "|।॥ "):
+        s = s[:-1]
+    return s

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from jaanch.text.normalise import NormalText, normalise
@@ -23,6 +24,24 @@ class Doc:
     def from_article(cls, article: Article) -> Doc:
         norm = normalise(article.text)
         return cls(article, norm, tokenize(norm.text), sentences(norm.text))
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Each token folded for lexicon lookup (nukta, chandrabindu, punctuation)."""
+        from jaanch.text.normalise import fold_for_match
+
+        return [fold_for_match(t.text) or t.text for t in self.tokens]
+
+    def token_index_at(self, npos: int) -> int:
+        """Index of the first token that ends after ``npos`` (len(tokens) if none)."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= npos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     @property
     def text(self) -> str:

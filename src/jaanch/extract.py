@@ -1,0 +1,133 @@
+"""The pipeline: text -> normalised text -> recognisers -> spans -> article facts.
+
+``extract(text, published=None)`` is the public API; :class:`Pipeline` runs any list of
+registered recognisers (``pipeline.yaml`` names the default ones).
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from typing import Any
+
+from jaanch.doc import Doc
+from jaanch.facts import build_facts
+from jaanch.lexicons import load_yaml
+from jaanch.recognise.base import REGISTRY, Recogniser
+from jaanch.types import ENTITY_TYPES, Article, Extraction, Span
+
+#: modules that register the built-in recognisers
+BUILTIN_MODULES = (
+    "jaanch.recognise.designation",
+    "jaanch.recognise.money",
+    "jaanch.recognise.dates",
+    "jaanch.recognise.counts",
+    "jaanch.recognise.laws",
+    "jaanch.recognise.orgs",
+    "jaanch.recognise.places",
+    "jaanch.recognise.persons",
+    "jaanch.recognise.cues",
+)
+
+MAX_TEXT_CHARS = 2_000_000
+
+# Which label wins when spans of two output types overlap (higher wins). A PERSON found
+# from strong context beats a gazetteer LOC; a pattern LOC beats a weak PERSON guess.
+PRIORITY = {"LAW": 9, "MONEY": 8, "DATE": 7, "DESIGNATION": 6, "ORG": 5, "LOC": 4, "PERSON": 4}
+
+
+class ExtractionError(ValueError):
+    """The input cannot be read as an article (empty, not text, too large)."""
+
+
+def load_builtins() -> None:
+    for mod in BUILTIN_MODULES:
+        importlib.import_module(mod)
+
+
+class Pipeline:
+    def __init__(self, names: list[str] | None = None) -> None:
+        load_builtins()
+        if names is None:
+            names = list(load_yaml_pipeline()["recognisers"])
+        unknown = [n for n in names if n not in REGISTRY]
+        if unknown:
+            raise KeyError(f"unknown recognisers {unknown}; known: {sorted(REGISTRY)}")
+        self.recognisers: list[Recogniser] = [REGISTRY[n]() for n in names]
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {r.name: r.version for r in self.recognisers}
+
+    def run(self, article: Article) -> Extraction:
+        check_text(article.text)
+        doc = Doc.from_article(article)
+        for rec in self.recognisers:
+            doc.add(rec(doc))
+        doc.spans = resolve_conflicts(doc.spans)
+        ex = Extraction(article=article, pipeline=self.versions)
+        ex.entities = sorted(
+            (s for s in doc.spans if s.label in ENTITY_TYPES), key=lambda s: (s.start, s.end)
+        )
+        build_facts(doc, ex)
+        return ex
+
+
+def load_yaml_pipeline() -> dict[str, Any]:
+    import yaml
+    from importlib import resources
+
+    with resources.files("jaanch").joinpath("pipeline.yaml").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = yaml.safe_load(fh)
+    return data
+
+
+def check_text(text: str) -> None:
+    if not isinstance(text, str):
+        raise ExtractionError("article text must be a string")
+    if not text.strip():
+        raise ExtractionError("article text is empty")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ExtractionError(
+            f"article text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} "
+            "an article may have; split the file into articles (JSONL) first"
+        )
+
+
+def _rank(s: Span) -> tuple[int, int, int]:
+    strong = 1
+    if s.label == "PERSON":
+        strong = 2 if (s.value or {}).get("seed") else 0
+    elif s.label == "LOC":
+        strong = 1 if (s.value or {}).get("source") == "gazetteer" else 2
+    return (PRIORITY.get(s.label, 0), strong, s.end - s.start)
+
+
+def resolve_conflicts(spans: list[Span]) -> list[Span]:
+    """Drop output spans that overlap a higher-ranked one; internal spans are kept."""
+    out = [s for s in spans if s.label not in ENTITY_TYPES]
+    kept: list[Span] = []
+    for s in sorted((s for s in spans if s.label in ENTITY_TYPES), key=_rank, reverse=True):
+        if any(s.overlaps(k) for k in kept):
+            continue
+        kept.append(s)
+    return out + sorted(kept, key=lambda s: s.start)
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def extract(
+    text: str,
+    published: str | None = None,
+    *,
+    id: str = "article",
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> Extraction:
+    """Extract the facts of one Hindi article (the public API)."""
+    article = Article(id=id, text=text, title=title, published=published, source=source, url=url)
+    return default_pipeline().run(article)

@@ -1,0 +1,338 @@
+"""From PERSON spans to people: one entry per real person, with aliases, designation,
+roles and the relations between people (alias, kinship, posting).
+
+Mentions are joined when one is the other's full name, first name or surname (only when
+that short form points to exactly one person), or when ``उर्फ`` ties two names. Roles come
+from the recogniser's cue (``आरोपी X``, ``मृतक X``) and from what follows a mention in its
+clause (``role_cues.tsv``: ``X को गिरफ्तार``, ``X की शिकायत पर``, ``X की हत्या``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from jaanch.doc import Doc
+from jaanch.lexicons import load_tsv
+from jaanch.recognise.persons import context
+from jaanch.text.normalise import fold_for_match
+from jaanch.text.translit import latin_name
+from jaanch.types import Evidence, Person, Relation, Span
+
+RETIRED_RE = re.compile(r"(रिटायर्ड|रिटायर|सेवानिवृत्त|पूर्व)\s*$")
+OFFICIAL_SECTORS = {"police", "admin", "judiciary", "politics", "institution"}
+
+
+@dataclass
+class Cluster:
+    mentions: list[Span] = field(default_factory=list)
+    alias_mentions: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    designation: str | None = None
+    designation_span: Span | None = None
+    posted_at: Span | None = None
+
+    @property
+    def name(self) -> str:
+        best = max(self.mentions, key=lambda s: (len(s.text.split()), -s.start))
+        return " ".join(best.text.split())
+
+    @property
+    def aliases(self) -> list[str]:
+        out: list[str] = []
+        own = {fold_for_match(self.name)}
+        for s in sorted(self.alias_mentions, key=lambda s: (-len(s.text.split()), s.start)):
+            k = fold_for_match(s.text)
+            if k in own or any(k in fold_for_match(a).split() for a in out):
+                continue
+            own.add(k)
+            out.append(" ".join(s.text.split()))
+        return out
+
+    def words(self) -> set[tuple[str, ...]]:
+        return {tuple(fold_for_match(s.text).split()) for s in self.mentions + self.alias_mentions}
+
+    def add_role(self, role: str) -> None:
+        if role not in self.roles:
+            self.roles.append(role)
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    marker: str
+    pattern: re.Pattern[str]
+    window: int
+    role: str
+
+
+@cache
+def role_cues() -> tuple[RoleCue, ...]:
+    return tuple(
+        RoleCue(
+            fold_for_match(r["marker"]) if r["marker"] != "-" else "-",
+            re.compile(r["pattern"]),
+            int(r["window"]),
+            r["role"],
+        )
+        for r in load_tsv("role_cues.tsv")
+    )
+
+
+def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
+    """Group PERSON mentions into people, longest names first."""
+    text = doc.text
+    alias_markers = context().alias_markers
+    alias_of: dict[int, int] = {}  # index of alias mention -> index of main mention
+    for a, b in zip(persons, persons[1:], strict=False):
+        between = fold_for_match(text[a.nend : b.nstart]).strip()
+        if between in alias_markers:
+            alias_of[persons.index(b)] = persons.index(a)
+
+    order = sorted(range(len(persons)), key=lambda i: (-len(persons[i].text.split()), persons[i].start))
+    clusters: list[Cluster] = []
+    owner: dict[int, Cluster] = {}
+    for i in order:
+        if i in alias_of:
+            continue
+        s = persons[i]
+        words = tuple(fold_for_match(s.text).split())
+        target = _find_cluster(clusters, words)
+        if target is None:
+            target = Cluster()
+            clusters.append(target)
+        target.mentions.append(s)
+        owner[i] = target
+    for i, main in alias_of.items():
+        c = owner.get(main)
+        if c is None:
+            continue
+        c.alias_mentions.append(persons[i])
+        owner[i] = c
+    # short forms of aliases ("बरखा" after "बरखा मिश्रा") join the aliased person
+    for c in clusters[:]:
+        if len(c.mentions) and all(len(m.text.split()) == 1 for m in c.mentions):
+            w = fold_for_match(c.mentions[0].text)
+            hosts = [h for h in clusters if h is not c and any(w in ws for ws in h.words())]
+            if len(hosts) == 1:
+                hosts[0].mentions.extend(c.mentions)
+                clusters.remove(c)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    return clusters
+
+
+def _find_cluster(clusters: list[Cluster], words: tuple[str, ...]) -> Cluster | None:
+    exact = [c for c in clusters if words in c.words()]
+    if exact:
+        return exact[0]
+    cands = []
+    for c in clusters:
+        for ws in c.words():
+            if len(words) == 1 and words[0] in (ws[0], ws[-1]):
+                cands.append(c)
+                break
+            if len(words) > 1 and len(ws) > len(words) and words[0] == ws[0] and words[-1] == ws[-1]:
+                cands.append(c)
+                break
+    return cands[0] if len(cands) == 1 else None
+
+
+def assign_designations(doc: Doc, clusters: list[Cluster]) -> None:
+    desigs = sorted(doc.spans_of("DESIGNATION"), key=lambda s: s.nstart)
+    locs = doc.spans_of("LOC")
+    for c in clusters:
+        for m in sorted(c.mentions, key=lambda s: s.nstart):
+            d = _designation_before(doc, desigs, m)
+            if d is None:
+                continue
+            if c.designation is None:
+                c.designation = d.value["code"]
+                c.designation_span = d
+                before = doc.text[max(0, d.nstart - 15) : d.nstart]
+                if d.value.get("sector") in OFFICIAL_SECTORS and not RETIRED_RE.search(before):
+                    c.add_role("official")
+            if c.posted_at is None:
+                c.posted_at = _posting(doc, locs, d, m)
+
+
+def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
+    for d in reversed(desigs):
+        if d.nend > m.nstart:
+            continue
+        gap = doc.text[d.nend : m.nstart]
+        if len(gap) > 30 or any(ch in gap for ch in "।,;\n") or "ने" in gap.split():
+            return None
+        return d
+    return None
+
+
+def _posting(doc: Doc, locs: list[Span], d: Span, m: Span) -> Span | None:
+    """"सीओ नजीराबाद गीतांजलि सिंह", "एरोड्रम टीआइ तरुण भाटी", "विकासपुरी थाने के एसएचओ"."""
+    for loc in locs:
+        if d.nend <= loc.nstart and loc.nend <= m.nstart:
+            return loc
+        if loc.nend <= d.nstart and d.nstart - loc.nend <= 12:
+            gap = doc.text[loc.nend : d.nstart]
+            if not any(ch in gap for ch in "।,;\n") and (gap.strip() in ("", "थाना", "थाने के", "थाना के", "थाने की", "के")):
+                kind = (loc.value or {}).get("kind")
+                if kind in ("police_station", "locality", "sub_district", "city", "district"):
+                    return loc
+    return None
+
+
+def assign_roles(doc: Doc, clusters: list[Cluster]) -> None:
+    text = doc.text
+    cues = role_cues()
+    for c in clusters:
+        for m in c.mentions + c.alias_mentions:
+            hint = (m.value or {}).get("role_hint")
+            if hint and hint != "relative":
+                c.add_role(hint)
+            after = text[m.nend : m.nend + 80]
+            after = re.split(r"[।\n;]", after, maxsplit=1)[0]
+            words = after.split()
+            first = fold_for_match(words[0]) if words else ""
+            for rc in cues:
+                if rc.marker != "-" and rc.marker != first:
+                    continue
+                window = fold_for_match(" ".join(words[: rc.window]))
+                if rc.pattern.search(window):
+                    c.add_role(rc.role)
+                    break
+        if not c.roles:
+            cues_seen = {(m.value or {}).get("cue", "") for m in c.mentions}
+            if any(str(x).startswith("kin:") for x in cues_seen) or any(
+                (m.value or {}).get("role_hint") == "relative" for m in c.mentions
+            ):
+                c.add_role("relative")
+            else:
+                c.add_role("other")
+
+
+def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
+    """``A पुत्र B`` (B parent_of A), ``A की पत्नी B`` (spouse), ``A के भाई B`` (sibling)."""
+    ctx = context()
+    by_span = {id(m): c for c in clusters for m in c.mentions + c.alias_mentions}
+    mentions = sorted((m for c in clusters for m in c.mentions + c.alias_mentions), key=lambda s: s.nstart)
+    out: list[Relation] = []
+    text = doc.text
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        ca, cb = by_span[id(a)], by_span[id(b)]
+        if ca is cb:
+            continue
+        gap_words = [fold_for_match(w) for w in text[a.nend : b.nstart].split()]
+        gap_words = [w for w in gap_words if w]
+        if not gap_words or len(gap_words) > 3 or any(ch in text[a.nend : b.nstart] for ch in "।;\n"):
+            continue
+        kin = gap_words[-1]
+        rel: tuple[str, Cluster, Cluster] | None = None
+        if len(gap_words) == 1 and kin in ctx.apposition_kin and ctx.apposition_kin[kin]:
+            kind = ctx.apposition_kin[kin]
+            if kind == "parent":
+                rel = ("parent_of", cb, ca)
+            elif kind == "spouse":
+                rel = ("spouse", ca, cb)
+        elif len(gap_words) >= 2 and gap_words[-2] in ("की", "का", "के") and kin in ctx.kin_words:
+            kind = ctx.kin_words[kin]
+            rel = _kin_rel(kind, ca, cb)
+        if rel:
+            out.append(_relation(*rel, evidence=[a, b]))
+    # "अपने बेटे X" / "उसकी पत्नी X": the possessor is the recent person referred to
+    for c in clusters:
+        for m in c.mentions:
+            cue = str((m.value or {}).get("cue", ""))
+            if not cue.startswith("kin:"):
+                continue
+            kin = cue[4:]
+            before = text[max(0, m.nstart - 25) : m.nstart].split()
+            if len(before) < 2 or fold_for_match(before[-1]) != kin:
+                continue
+            poss = fold_for_match(before[-2])
+            if poss in ("की", "का", "के"):
+                continue  # handled above
+            if poss not in ("अपने", "अपनी", "अपना", "उसकी", "उसके", "उसका", "उनकी", "उनके", "उनका"):
+                continue
+            host = _recent_subject(doc, clusters, m, honorific=poss.startswith("उन") or poss.startswith("अप"))
+            if host is not None and host is not c:
+                kind = context().kin_words.get(kin)
+                if kind:
+                    rel = _kin_rel(kind, host, c)
+                    if rel:
+                        out.append(_relation(*rel, evidence=[m]))
+    return _dedupe(out)
+
+
+def _kin_rel(kind: str, a: Cluster, b: Cluster) -> tuple[str, Cluster, Cluster] | None:
+    if kind == "child":
+        return ("parent_of", a, b)
+    if kind == "parent":
+        return ("parent_of", b, a)
+    if kind in ("spouse", "sibling", "relative"):
+        return (kind, a, b)
+    return None
+
+
+def _recent_subject(doc: Doc, clusters: list[Cluster], m: Span, honorific: bool) -> Cluster | None:
+    """The person most mentioned in the three sentences up to ``m`` (officials first
+    when the pronoun is honorific: ``उन्होंने``, ``उनके``)."""
+    sent = doc.sentence_at(m.nstart)
+    if sent is None:
+        return None
+    idx = doc.sentences.index(sent)
+    lo = doc.sentences[max(0, idx - 3)].start
+    scores: dict[int, float] = {}
+    for k, c in enumerate(clusters):
+        for mm in c.mentions:
+            if lo <= mm.nstart < m.nstart:
+                scores[k] = scores.get(k, 0) + 1 + (2 if honorific and "official" in c.roles else 0)
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    return clusters[best]
+
+
+def _relation(kind: str, head: Cluster, tail: Cluster, evidence: list[Span]) -> Relation:
+    return Relation(kind, head.name, tail.name, [Evidence.of(s) for s in evidence])
+
+
+def _dedupe(rels: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for r in rels:
+        key = (r.type, r.head, r.tail)
+        if r.type in ("spouse", "sibling", "relative", "associate"):
+            key = (r.type, *sorted((r.head, r.tail)))  # type: ignore[assignment]
+        if key in seen or r.head == r.tail:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
+
+
+def build_people(doc: Doc) -> tuple[list[Person], list[Relation], list[Cluster]]:
+    persons = sorted(doc.spans_of("PERSON"), key=lambda s: s.nstart)
+    clusters = cluster_people(doc, persons)
+    assign_designations(doc, clusters)
+    assign_roles(doc, clusters)
+    relations: list[Relation] = []
+    for c in clusters:
+        for a in c.aliases:
+            relations.append(Relation("alias", c.name, a, [Evidence.of(s) for s in c.alias_mentions]))
+    relations.extend(kin_relations(doc, clusters))
+    for c in clusters:
+        if c.posted_at is not None and "official" in c.roles:
+            place = " ".join(c.posted_at.text.split())
+            ev = [Evidence.of(x) for x in (c.designation_span, c.posted_at) if x is not None]
+            relations.append(Relation("posted_at", c.name, place, ev))
+    people = [
+        Person(
+            name=c.name,
+            aliases=c.aliases,
+            roles=c.roles,
+            designation=c.designation,
+            latin=latin_name(c.name),
+            evidence=[Evidence.of(m) for m in sorted(c.mentions + c.alias_mentions, key=lambda s: s.start)],
+        )
+        for c in clusters
+    ]
+    return people, _dedupe(relations), clusters

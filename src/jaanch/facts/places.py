@@ -1,0 +1,133 @@
+"""From LOC spans to places with kind, district, state and country.
+
+A gazetteer hit carries its own district and state. A place found only by a pattern (a
+thana, village, locality) lies, unless the text says otherwise, in the article's anchor
+district: the Indian district or city the article is about (its dateline, else the most
+mentioned one). ``X के Y`` / ``Y (X)`` with X a known district or city puts Y in X.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from jaanch.doc import Doc
+from jaanch.gazetteer import Gazetteer, PlaceRecord
+from jaanch.text.normalise import fold_for_match
+from jaanch.types import Evidence, Place, Span
+
+KIND_PRIORITY = {
+    "police_station": 9,
+    "village": 8,
+    "facility": 7,
+    "sub_district": 6,
+    "locality": 5,
+    "city": 4,
+    "district": 3,
+    "state": 2,
+    "country": 1,
+}
+LOCAL_KINDS = ("police_station", "village", "facility", "locality", "sub_district")
+
+
+def _record(s: Span) -> PlaceRecord | None:
+    rec = (s.value or {}).get("record")
+    return rec if isinstance(rec, PlaceRecord) else None
+
+
+def anchor_record(doc: Doc, locs: list[Span]) -> PlaceRecord | None:
+    """The district/city an article is about."""
+    recs = [(s, _record(s)) for s in locs]
+    indian = [(s, r) for s, r in recs if r is not None and r.country == "IN" and r.district]
+    if not indian:
+        return None
+    # a dateline: a place in the first 80 characters of a line, followed by "।" or ":"
+    for s, r in indian:
+        line_start = doc.text.rfind("\n", 0, s.nstart) + 1
+        after = doc.text[s.nend : s.nend + 3]
+        if s.nstart - line_start < 80 and (after[:1] in ("।", ":", "ः") or after.startswith(" (")):
+            return r
+    counts = Counter(r.district for _, r in indian)
+    top = counts.most_common(1)[0][0]
+    for _, r in indian:
+        if r.district == top:
+            return r
+    return None
+
+
+def build_places(doc: Doc) -> list[Place]:
+    locs = sorted(doc.spans_of("LOC"), key=lambda s: s.nstart)
+    gaz = Gazetteer.default()
+    anchor = anchor_record(doc, locs)
+    groups: dict[str, list[Span]] = {}
+    for s in locs:
+        groups.setdefault(fold_for_match(s.text), []).append(s)
+    places: list[Place] = []
+    for key, spans in groups.items():
+        if not key:
+            continue
+        first = spans[0]
+        name = " ".join(first.text.split())
+        kinds = [str((s.value or {}).get("kind")) for s in spans if (s.value or {}).get("kind")]
+        pattern_kinds = [
+            str((s.value or {}).get("kind"))
+            for s in spans
+            if (s.value or {}).get("source") in ("pattern",) and (s.value or {}).get("kind")
+        ]
+        rec = next((r for r in map(_record, spans) if r is not None), None)
+        state_ctx = anchor.state if anchor else None
+        if rec is not None and state_ctx:
+            better = gaz.best(name, context_state=state_ctx)
+            if better is not None and better.state == state_ctx:
+                rec = better
+        kind: str | None
+        if pattern_kinds:
+            kind = max(pattern_kinds, key=lambda k: KIND_PRIORITY.get(k, 0))
+            if rec is not None and kind == "locality" and rec.kind in ("city", "district", "sub_district", "state", "country"):
+                kind = rec.kind
+        elif rec is not None:
+            kind = rec.kind
+        else:
+            kind = kinds[0] if kinds else None
+        district = state = country = None
+        lgd_d = lgd_s = None
+        if rec is not None:
+            district = rec.district if rec.kind not in ("state", "country") else None
+            state, country = rec.state, rec.country
+            lgd_d, lgd_s = rec.lgd_district, rec.lgd_state
+        host = _host_place(doc, first, locs)
+        if rec is None or (kind in LOCAL_KINDS and rec.kind not in LOCAL_KINDS and host is None and anchor and rec.state != anchor.state):
+            src = host or anchor
+            if src is not None:
+                district, state, country = src.district, src.state, src.country
+                lgd_d, lgd_s = src.lgd_district, src.lgd_state
+            else:
+                district = state = None
+                country = None
+        places.append(
+            Place(
+                name=name,
+                kind=kind,
+                district=district,
+                state=state,
+                country=country,
+                lgd_district=lgd_d,
+                lgd_state=lgd_s,
+                evidence=[Evidence.of(s) for s in spans],
+            )
+        )
+    return places
+
+
+def _host_place(doc: Doc, s: Span, locs: list[Span]) -> PlaceRecord | None:
+    """``कानपुर के बिकरू`` / ``बिकरू (कानपुर)``: a known district or city right beside."""
+    for o in locs:
+        r = _record(o)
+        if o is s or r is None or r.kind not in ("district", "city") or r.country != "IN":
+            continue
+        gap = doc.text[o.nend : s.nstart]
+        if 0 <= s.nstart - o.nend <= 8 and gap.strip() in ("के", "की", "का", "के पास", ","):
+            return r
+        gap2 = doc.text[s.nend : o.nstart]
+        if 0 <= o.nstart - s.nend <= 3 and gap2.strip() in ("(", ",", ", "):
+            return r
+    return None

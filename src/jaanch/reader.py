@@ -1,0 +1,187 @@
+"""Read articles from files: ``.txt`` (one article), ``.jsonl`` (one per line), folders
+(recursively, sorted) and ``-`` (stdin: JSONL if every line is a JSON object, else one
+text). Unreadable input never stops a run: it yields a :class:`ReadError` record with the
+reason, and the caller reports it per document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jaanch.types import Article
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+LEGACY_FONT_RE = re.compile(r"[\u00a1-\u00ff]{3,}")
+HTML_RE = re.compile(r"<(html|body|div|p|script|span|br|a)\b", re.I)
+TAG_RE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
+
+
+@dataclass
+class ReadError:
+    id: str
+    source: str
+    error: str
+
+
+def iter_inputs(paths: list[str]) -> Iterator[Article | ReadError]:
+    for p in paths:
+        if p == "-":
+            yield from _from_stdin()
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(x for x in path.rglob("*") if x.is_file()):
+                if f.suffix.lower() in (".txt", ".jsonl", ".json", ".html", ".htm"):
+                    yield from _from_file(f)
+        elif path.exists():
+            yield from _from_file(path)
+        else:
+            yield ReadError(path.name, str(path), "no such file or folder")
+
+
+def _from_stdin() -> Iterator[Article | ReadError]:
+    data = sys.stdin.buffer.read()
+    text = _decode(data, "<stdin>")
+    if isinstance(text, ReadError):
+        yield text
+        return
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines and all(ln.lstrip().startswith("{") for ln in lines):
+        yield from _from_jsonl_lines(lines, "stdin")
+    else:
+        yield from _checked(Article(id="stdin", text=text), "<stdin>")
+
+
+def _decode(data: bytes, source: str) -> str | ReadError:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        for enc in ("utf-16",):
+            if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                try:
+                    return data.decode(enc)
+                except UnicodeDecodeError:
+                    pass
+        return ReadError(
+            Path(source).stem,
+            source,
+            f"not UTF-8 text (byte {e.start}: {data[e.start : e.start + 1]!r}); "
+            "convert the file to UTF-8 first",
+        )
+
+
+def _from_file(path: Path) -> Iterator[Article | ReadError]:
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        yield ReadError(path.stem, str(path), f"cannot read: {e.strerror}")
+        return
+    if size > MAX_FILE_BYTES and path.suffix.lower() != ".jsonl":
+        yield ReadError(path.stem, str(path), f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one article")
+        return
+    if path.suffix.lower() == ".jsonl":
+        yield from _from_jsonl_file(path)
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield ReadError(path.stem, str(path), f"cannot read: {e.strerror}")
+        return
+    text = _decode(data, str(path))
+    if isinstance(text, ReadError):
+        yield text
+        return
+    if path.suffix.lower() == ".json":
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield ReadError(path.stem, str(path), f"invalid JSON: {e.msg} at line {e.lineno}")
+            return
+        yield from _from_object(obj, path.stem, str(path))
+        return
+    if path.suffix.lower() in (".html", ".htm") or HTML_RE.search(text[:2000]):
+        text = html_to_text(text)
+    yield from _checked(Article(id=path.stem, text=text), str(path))
+
+
+def _from_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
+    with path.open("rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            line = _decode(raw, f"{path}:{n}")
+            if isinstance(line, ReadError):
+                line.id = f"{path.stem}:{n}"
+                yield line
+                continue
+            yield from _from_jsonl_lines([line], f"{path.stem}:{n}", source=f"{path}:{n}")
+
+
+def _from_jsonl_lines(lines: list[str], fallback: str, source: str | None = None) -> Iterator[Article | ReadError]:
+    for n, line in enumerate(lines, 1):
+        fid = fallback if len(lines) == 1 else f"{fallback}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield ReadError(fid, source or fid, f"invalid JSON: {e.msg}")
+            continue
+        yield from _from_object(obj, fid, source or fid)
+
+
+def _from_object(obj: object, fallback: str, source: str) -> Iterator[Article | ReadError]:
+    if not isinstance(obj, dict):
+        yield ReadError(fallback, source, "a JSON article must be an object with a 'text' field")
+        return
+    text = obj.get("text")
+    aid = str(obj.get("id") or fallback)
+    if not isinstance(text, str):
+        yield ReadError(aid, source, "missing 'text' string")
+        return
+    if HTML_RE.search(text[:2000]):
+        text = html_to_text(text)
+    published = obj.get("published")
+    yield from _checked(
+        Article(
+            id=aid,
+            text=text,
+            title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+            published=str(published)[:10] if published else None,
+            source=obj.get("source") if isinstance(obj.get("source"), str) else None,
+            url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+        ),
+        source,
+    )
+
+
+def _checked(article: Article, source: str) -> Iterator[Article | ReadError]:
+    if not article.text.strip():
+        yield ReadError(article.id, source, "empty text")
+        return
+    deva = sum(1 for ch in article.text if "\u0900" <= ch <= "\u097f")
+    latin1 = len(LEGACY_FONT_RE.findall(article.text))
+    if deva == 0 and latin1 > 20:
+        yield ReadError(
+            article.id,
+            source,
+            "looks like legacy-font (Kruti Dev/Chanakya) text: no Devanagari, many Latin-1 "
+            "letters; convert it to Unicode first",
+        )
+        return
+    yield article
+
+
+def html_to_text(html: str) -> str:
+    """Strip tags, scripts and styles from an HTML page (entities unescaped)."""
+    import html as html_lib
+
+    text = TAG_RE.sub("\n", html)
+    text = html_lib.unescape(text)
+    lines = [" ".join(ln.split()) for ln in text.splitlines()]
+    return "\n".join(ln for ln in lines if ln)

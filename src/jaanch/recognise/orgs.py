@@ -1,0 +1,88 @@
+"""Named organisations: a lexicon of units, agencies, platforms, media, parties and
+courts (``orgs.tsv``) plus head-noun patterns (``org_heads.tsv``): name-like words
+before ``स्कूल``, ``बैंक``, ``विभाग``, ``अदालत``, ``गैंग`` ... make one ORG span.
+A bare head (``पुलिस``, ``कोर्ट``, ``यूनिवर्सिटी``) is never an ORG."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jaanch.doc import Doc
+from jaanch.lexicons import load_tsv
+from jaanch.names import NameLexicon
+from jaanch.recognise.base import register
+from jaanch.recognise.matcher import PhraseMatcher
+from jaanch.recognise.persons import context
+from jaanch.types import Span
+
+
+@cache
+def org_matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher((r["name"], r["kind"]) for r in load_tsv("orgs.tsv"))
+
+
+@cache
+def head_matcher() -> PhraseMatcher[tuple[str, int]]:
+    return PhraseMatcher((r["head"], (r["kind"], int(r["max_words"]))) for r in load_tsv("org_heads.tsv"))
+
+
+class OrgRecogniser:
+    name = "org"
+    version = "1.0"
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        names = NameLexicon.default()
+        fw = context().function_words
+        toks, keys = doc.tokens, doc.keys
+        taken: set[int] = set()
+        out: list[Span] = []
+        for m in org_matcher().find_all(toks, keys):
+            out.append(doc.make_span(m.start, m.end, "ORG", self.name, self.version, {"kind": m.payload, "source": "lexicon"}))
+            taken.update(range(m.first, m.last + 1))
+        blocked = set(taken)
+        for s in doc.spans:
+            if s.label in ("DESIGNATION", "MONEY", "DATE", "LAW"):
+                i = doc.token_index_at(s.nstart)
+                while i < len(toks) and toks[i].start < s.nend:
+                    blocked.add(i)
+                    i += 1
+
+        def wordy(i: int) -> bool:
+            t = toks[i].text
+            return (
+                i not in blocked
+                and ("\u0900" <= t[0] <= "\u097f" or t[0].isalpha())
+                and t[0] not in "\u0964\u0965"
+                and keys[i] not in fw
+            )
+
+        for m in head_matcher().find_all(toks, keys):
+            if any(k in taken for k in range(m.first, m.last + 1)):
+                continue
+            kind, max_words = m.payload
+            if max_words < 0:  # head first: "मदरसा साफिया"
+                j = m.last + 1
+                if j < len(toks) and wordy(j) and not names.is_common_word(keys[j]):
+                    end = j
+                    out.append(doc.make_span(toks[m.first].start, toks[end].end, "ORG", self.name, self.version, {"kind": kind, "source": "head"}))
+                    taken.update(range(m.first, end + 1))
+                continue
+            i = m.first - 1
+            words = 0
+            while i >= 0 and words < max_words and wordy(i):
+                i -= 1
+                words += 1
+            first = i + 1
+            # name-like words only: trim common words at the left edge
+            while first < m.first and names.is_common_word(keys[first]) and names.org_score(keys[first]) < 0.3:
+                first += 1
+            if first >= m.first:
+                continue
+            out.append(doc.make_span(toks[first].start, toks[m.last].end, "ORG", self.name, self.version, {"kind": kind, "source": "head"}))
+            taken.update(range(first, m.last + 1))
+        return out
+
+
+@register("org")
+def make_org() -> OrgRecogniser:
+    return OrgRecogniser()

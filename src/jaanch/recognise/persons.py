@@ -1,0 +1,464 @@
+"""People's names found from context, not from a list of names.
+
+A crime report introduces a person with a rank (``सीओ नजीराबाद गीतांजलि सिंह``), a role
+noun (``आरोपी``, ``मृतक``), kinship (``X पुत्र Y``), an alias (``X उर्फ Y``), an age
+(``राजीव (32)``, ``30 वर्षीय``), a residence (``... निवासी X``) or a reporting verb
+(``X ने बताया``, ``X की शिकायत पर``). Each cue proposes a chunk of name-like words;
+how name-like a word is comes from :mod:`jaanch.names` (counts in public NER corpora and
+a surname table), never from the names of any one article. Chunks found this way are
+then looked for again in the rest of the text: the full name, the first name alone and a
+distinctive surname alone (``बरखा``, ``पटवारी ने कहा``), and names listed beside a found
+one (``राज कुशवाह, आनंद, आकाश और विशाल``).
+
+Emits ``PERSON`` spans; ``value`` holds ``{"cue": ..., "role_hint": ..., "seed": bool}``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jaanch.doc import Doc
+from jaanch.lexicons import load_yaml
+from jaanch.names import NameLexicon
+from jaanch.recognise.base import register
+from jaanch.recognise.designation import designation_matcher
+from jaanch.text.normalise import fold_for_match
+from jaanch.types import Span
+
+MAX_NAME_TOKENS = 4
+LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+")
+QUALIFIER_RE = re.compile(r"^(जोन|ज़ोन|सिटी|ग्रामीण|देहात|पूर्व|पश्चिम|उत्तर|दक्षिण|ट्रैफिक|अपराध|मुख्यालय|क्राइम)$")
+
+BLOCKING_LABELS = ("DESIGNATION", "MONEY", "DATE", "LAW", "COUNT", "AGE", "ORG")
+
+
+@dataclass(frozen=True)
+class Context:
+    role_nouns: dict[str, str | None]
+    kin_words: dict[str, str]
+    apposition_kin: dict[str, str | None]
+    alias_markers: frozenset[str]
+    residence_markers: frozenset[str]
+    after_cues: tuple[tuple[tuple[str, ...], int], ...]
+    function_words: frozenset[str]
+
+
+@cache
+def context() -> Context:
+    raw = load_yaml("person_context.yaml")
+
+    def fold_keys(d: dict[str, Any]) -> dict[str, Any]:
+        return {fold_for_match(k): v for k, v in d.items()}
+
+    cues = tuple(
+        (tuple(fold_for_match(w) for w in phrase.split()), int(strength))
+        for phrase, strength in raw["after_cues"]
+    )
+    cues = tuple(sorted(cues, key=lambda c: -len(c[0])))
+    return Context(
+        role_nouns=fold_keys(raw["role_nouns"]),
+        kin_words=fold_keys(raw["kin_words"]),
+        apposition_kin=fold_keys(raw["apposition_kin"]),
+        alias_markers=frozenset(fold_for_match(w) for w in raw["alias_markers"]),
+        residence_markers=frozenset(fold_for_match(w) for w in raw["residence_markers"]),
+        after_cues=cues,
+        function_words=frozenset(fold_for_match(w) for w in raw["function_words"]),
+    )
+
+
+@dataclass
+class Chunk:
+    first: int
+    last: int  # inclusive token index
+    cue: str
+    role_hint: str | None
+    strong: bool
+
+
+class PersonRecogniser:
+    name = "person_context"
+    version = "1.0"
+
+    def __init__(self) -> None:
+        self.ctx = context()
+        self.names = NameLexicon.default()
+        self.designations = designation_matcher()
+
+    # -- token tests ---------------------------------------------------------------
+
+    def _setup(self, doc: Doc) -> None:
+        self.doc = doc
+        self.keys = doc.keys
+        self.toks = doc.tokens
+        n = len(self.toks)
+        self.blocked = [False] * n
+        self.loc_tok = [False] * n
+        self.desig_tok = [False] * n
+        for s in doc.spans:
+            if s.label not in BLOCKING_LABELS and s.label != "LOC":
+                continue
+            i = doc.token_index_at(s.nstart)
+            while i < n and self.toks[i].start < s.nend:
+                if s.label == "LOC":
+                    self.loc_tok[i] = True
+                else:
+                    self.blocked[i] = True
+                if s.label == "DESIGNATION":
+                    self.desig_tok[i] = True
+                i += 1
+
+    def is_wordlike(self, i: int) -> bool:
+        t = self.toks[i].text
+        if "\u0900" <= t[0] <= "\u097f":
+            return t[0] not in "\u0964\u0965" and not t[0].isdigit()
+        return bool(LATIN_NAME_RE.fullmatch(t))
+
+    def is_structural(self, i: int) -> bool:
+        k = self.keys[i]
+        c = self.ctx
+        return (
+            k in c.function_words
+            or k in c.role_nouns
+            or k in c.kin_words
+            or k in c.alias_markers
+            or k in c.residence_markers
+        )
+
+    def nameable(self, i: int, allow_loc: bool = False) -> bool:
+        if i < 0 or i >= len(self.toks):
+            return False
+        if self.blocked[i] or (self.loc_tok[i] and not allow_loc):
+            return False
+        if not self.is_wordlike(i) or self.is_structural(i):
+            return False
+        return not QUALIFIER_RE.match(self.keys[i])
+
+    def name_score(self, i: int) -> float:
+        return self.names.person_score(self.keys[i])
+
+    def is_initial(self, i: int) -> bool:
+        """``एम .`` / ``आर.``: one or two letters followed by a full stop."""
+        t = self.toks[i].text
+        return (
+            "\u0900" <= t[0] <= "\u097f"
+            and len(t) <= 2
+            and i + 1 < len(self.toks)
+            and self.toks[i + 1].text == "."
+        )
+
+    # -- chunking --------------------------------------------------------------------
+
+    def forward_chunk(self, i: int, allow_loc: bool = True) -> tuple[int, int] | None:
+        """Name words starting at token ``i`` (initials such as ``एम . पी .`` included)."""
+        n = len(self.toks)
+        j = i
+        words = 0
+        last = -1
+        while j < n and words < MAX_NAME_TOKENS:
+            if self.is_initial(j) and not self.blocked[j]:
+                last = j + 1
+                j += 2
+                words += 1
+                continue
+            if not self.nameable(j, allow_loc=allow_loc):
+                break
+            if self.toks[j].start > 0 and "\n" in self.doc.text[self.toks[j - 1].end : self.toks[j].start]:
+                if j > i:
+                    break
+            last = j
+            words += 1
+            j += 1
+        if last < i:
+            return None
+        return i, last
+
+    def backward_chunk(self, j: int, min_score: float) -> tuple[int, int] | None:
+        """Name words ending at token ``j`` (inclusive), each name-like enough."""
+        i = j
+        words = 0
+        while i >= 0 and words < MAX_NAME_TOKENS and self.nameable(i, allow_loc=False):
+            if i < j and "\n" in self.doc.text[self.toks[i].end : self.toks[i + 1].start]:
+                break
+            i -= 1
+            words += 1
+        first = i + 1
+        if first > j:
+            return None
+        # trim leading words that are not name-like (a common noun before the name)
+        while first <= j and self.name_score(first) < min_score and not self.is_surname(first):
+            first += 1
+        if first > j:
+            return None
+        return first, j
+
+    def is_surname(self, i: int) -> bool:
+        return self.names.is_surname(self.keys[i])
+
+    def chunk_is_plausible(self, first: int, last: int, strong: bool) -> bool:
+        scores = [self.name_score(k) for k in range(first, last + 1)]
+        surname_end = self.is_surname(last)
+        common = [self.names.is_common_word(self.keys[k]) for k in range(first, last + 1)]
+        if strong:
+            # after a rank or role noun a single common word is still unlikely a name
+            if last == first and common[0] and scores[0] < 0.3:
+                return False
+            return True
+        if surname_end and last > first:
+            return scores[0] >= 0.2 or not common[0]
+        if last == first:
+            return scores[0] >= 0.6 and not common[0]
+        return sum(scores) / len(scores) >= 0.5 and not all(common)
+
+    # -- cues --------------------------------------------------------------------------
+
+    def after_cue_at(self, j: int) -> int:
+        """Strength of a reporting cue starting at token ``j`` (0 if none)."""
+        for phrase, strength in self.ctx.after_cues:
+            if tuple(self.keys[j : j + len(phrase)]) == phrase:
+                return strength
+        return 0
+
+    def designation_end(self, i: int) -> int | None:
+        """Token index after a designation starting at ``i`` and its qualifiers."""
+        m = self.designations.match_at(self.toks, i, self.keys)
+        if m is None:
+            return None
+        j = m.last + 1
+        n = len(self.toks)
+        # qualifiers: "(ग्रामीण)", "जोन-1", "सिटी", a place name, "(अपराध)"
+        for _ in range(4):
+            if j >= n:
+                break
+            t = self.toks[j].text
+            if t == "(":
+                k = j
+                while k < n and self.toks[k].text != ")" and k - j < 5:
+                    k += 1
+                j = k + 1
+                continue
+            if QUALIFIER_RE.match(self.keys[j]):
+                j += 1
+                while j < n and (self.toks[j].text in "-–" or self.toks[j].text.isdigit()):
+                    j += 1
+                continue
+            if self.loc_tok[j]:
+                while j < n and self.loc_tok[j]:
+                    j += 1
+                continue
+            break
+        return j
+
+    def find_seeds(self) -> list[Chunk]:
+        out: list[Chunk] = []
+        keys = self.keys
+        n = len(self.toks)
+        ctx = self.ctx
+        for i in range(n):
+            k = keys[i]
+            # rank + name
+            if self.desig_tok[i] and (i == 0 or not self.desig_tok[i - 1]):
+                j = self.designation_end(i)
+                if j is not None and j < n:
+                    ch = self.forward_chunk(j)
+                    if ch and self.chunk_is_plausible(*ch, strong=True):
+                        out.append(Chunk(ch[0], ch[1], "designation", "official", True))
+            # role noun + name
+            if k in ctx.role_nouns and i + 1 < n:
+                j = i + 1
+                if keys[j] in ("नामक",):
+                    j += 1
+                ch = self.forward_chunk(j, allow_loc=False)
+                if ch and self.chunk_is_plausible(*ch, strong=ctx.role_nouns[k] is not None):
+                    out.append(Chunk(ch[0], ch[1], "role_noun:" + k, ctx.role_nouns[k], True))
+            # alias: X उर्फ Y
+            if k in ctx.alias_markers:
+                back = self.backward_chunk(i - 1, min_score=0.0)
+                fwd = self.forward_chunk(i + 1, allow_loc=False)
+                if back and fwd:
+                    out.append(Chunk(back[0], back[1], "alias", None, True))
+                    out.append(Chunk(fwd[0], fwd[1], "alias", None, True))
+            # apposition kinship: X पुत्र Y
+            if k in ctx.apposition_kin and ctx.apposition_kin[k] and i > 0:
+                back = self.backward_chunk(i - 1, min_score=0.0)
+                fwd = self.forward_chunk(i + 1, allow_loc=False)
+                if fwd and (back or keys[i - 1] in ("की", "का", "के")):
+                    out.append(Chunk(fwd[0], fwd[1], "kin:" + k, "relative", True))
+                    if back:
+                        out.append(Chunk(back[0], back[1], "kin:" + k, None, True))
+            # kinship + name: "बेटे उत्कर्ष", "भाई गोविंद", "पत्नी सोनम"
+            if k in ctx.kin_words and i + 1 < n:
+                fwd = self.forward_chunk(i + 1, allow_loc=False)
+                if fwd and self.chunk_is_plausible(*fwd, strong=False) or (
+                    fwd and self.after_cue_at(fwd[1] + 1) >= 1 and not self.names.is_common_word(keys[fwd[0]])
+                ):
+                    assert fwd is not None
+                    out.append(Chunk(fwd[0], fwd[1], "kin:" + k, "relative", False))
+            # age: "राजीव (32)", "30 वर्षीय X"
+            if self.toks[i].text == "(" and i + 2 < n and self.toks[i + 1].text.isdigit():
+                if self.toks[i + 2].text == ")" and 0 < int(self.toks[i + 1].text) < 110:
+                    back = self.backward_chunk(i - 1, min_score=0.0)
+                    if back:
+                        out.append(Chunk(back[0], back[1], "age", None, True))
+            if k in ("वर्षीय", "वर्षीया", "साल") and i > 0 and self.toks[i - 1].text.isdigit():
+                j = i + 1
+                if j < n and keys[j] in ctx.role_nouns:
+                    j += 1
+                fwd = self.forward_chunk(j, allow_loc=False)
+                if fwd and self.chunk_is_plausible(*fwd, strong=True):
+                    out.append(Chunk(fwd[0], fwd[1], "age", None, True))
+            # residence: "... निवासी X" and "X निवासी ..."
+            if k in ctx.residence_markers:
+                fwd = self.forward_chunk(i + 1, allow_loc=False)
+                if fwd and self.chunk_is_plausible(*fwd, strong=False):
+                    out.append(Chunk(fwd[0], fwd[1], "residence", None, False))
+            # reporting cue after a name: "X ने बताया", "X की शिकायत पर"
+            strength = self.after_cue_at(i)
+            if strength and i > 0 and self.nameable(i - 1):
+                back = self.backward_chunk(i - 1, min_score=0.3 if strength == 2 else 0.5)
+                if back and self.chunk_is_plausible(*back, strong=False):
+                    out.append(Chunk(back[0], back[1], "after:" + k, None, strength == 2))
+            # Latin names: "Sonam Raghuvanshi"
+            if LATIN_NAME_RE.fullmatch(self.toks[i].text) and (i == 0 or not LATIN_NAME_RE.fullmatch(self.toks[i - 1].text)):
+                j = i
+                while j + 1 < n and LATIN_NAME_RE.fullmatch(self.toks[j + 1].text):
+                    j += 1
+                if j > i and self.latin_is_name(i, j):
+                    out.append(Chunk(i, j, "latin", None, False))
+        # surname-ended chunks anywhere: "बलराम राजपूत"
+        for i in range(1, n):
+            if self.is_surname(i) and self.nameable(i) and self.nameable(i - 1):
+                back = self.backward_chunk(i, min_score=0.3)
+                if back and back[0] < i and self.chunk_is_plausible(*back, strong=False):
+                    out.append(Chunk(back[0], back[1], "surname", None, False))
+        return out
+
+    def latin_is_name(self, i: int, j: int) -> bool:
+        from indic_transliteration import sanscript
+
+        words = [self.toks[k].text for k in range(i, j + 1)]
+        scores = []
+        for w in words:
+            dev = sanscript.transliterate(w.lower(), sanscript.ITRANS, sanscript.DEVANAGARI)
+            scores.append(self.names.person_score(fold_for_match(dev)))
+        return max(scores) >= 0.5 and self.names.is_surname_latin(words[-1])
+
+    # -- main ----------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        self._setup(doc)
+        seeds = self.find_seeds()
+        chosen = self.resolve_overlaps(seeds)
+        chosen = self.expand_lists(chosen)
+        chosen = self.propagate(chosen)
+        spans = []
+        for c in sorted(chosen, key=lambda c: c.first):
+            start, end = self.toks[c.first].start, self.toks[c.last].end
+            spans.append(
+                doc.make_span(
+                    start,
+                    end,
+                    "PERSON",
+                    self.name,
+                    self.version,
+                    value={"cue": c.cue, "role_hint": c.role_hint, "seed": c.strong},
+                )
+            )
+        return spans
+
+    @staticmethod
+    def resolve_overlaps(chunks: list[Chunk]) -> list[Chunk]:
+        """Keep the strongest, then longest, chunk where chunks overlap."""
+        ranked = sorted(chunks, key=lambda c: (not c.strong, -(c.last - c.first), c.first))
+        taken: list[Chunk] = []
+        for c in ranked:
+            if any(c.first <= t.last and t.first <= c.last for t in taken):
+                # a weaker chunk nested in a kept one adds its role hint
+                continue
+            taken.append(c)
+        return taken
+
+    def expand_lists(self, chunks: list[Chunk]) -> list[Chunk]:
+        """Names coordinated with a found name: "राज कुशवाह, आनंद, आकाश और विशाल"."""
+        taken = {k for c in chunks for k in range(c.first, c.last + 1)}
+        out = list(chunks)
+        frontier = list(chunks)
+        while frontier:
+            c = frontier.pop()
+            for direction in (1, -1):
+                sep = c.last + 1 if direction == 1 else c.first - 1
+                if not (0 <= sep < len(self.toks)):
+                    continue
+                if self.toks[sep].text not in (",", "और", "व", "एवं", "तथा"):
+                    continue
+                if direction == 1:
+                    ch = self.forward_chunk(sep + 1, allow_loc=False)
+                else:
+                    ch = self.backward_chunk(sep - 1, min_score=0.3)
+                if not ch or any(k in taken for k in range(ch[0], ch[1] + 1)):
+                    continue
+                if not self.chunk_is_plausible(*ch, strong=False) and not (
+                    ch[0] == ch[1] and not self.names.is_common_word(self.keys[ch[0]])
+                    and self.name_score(ch[0]) >= 0.3
+                ):
+                    continue
+                new = Chunk(ch[0], ch[1], "list", c.role_hint, False)
+                out.append(new)
+                frontier.append(new)
+                taken.update(range(ch[0], ch[1] + 1))
+        return out
+
+    def propagate(self, chunks: list[Chunk]) -> list[Chunk]:
+        """Mark the other mentions of each found name: full, first name, surname."""
+        keys = self.keys
+        full: dict[tuple[str, ...], str] = {}
+        firsts: dict[str, int] = {}
+        lasts: dict[str, set[tuple[str, ...]]] = {}
+        for c in chunks:
+            words = tuple(keys[k] for k in range(c.first, c.last + 1) if self.toks[k].text != ".")
+            full[words] = c.cue
+            if len(words) > 1:
+                firsts[words[0]] = firsts.get(words[0], 0) + 1
+                lasts.setdefault(words[-1], set()).add(words)
+        taken = {k for c in chunks for k in range(c.first, c.last + 1)}
+        out = list(chunks)
+        n = len(self.toks)
+        by_len = sorted(full, key=len, reverse=True)
+        i = 0
+        while i < n:
+            if i in taken or not self.nameable(i, allow_loc=False):
+                i += 1
+                continue
+            hit = None
+            for words in by_len:
+                m = len(words)
+                if tuple(keys[i : i + m]) == words and not any(k in taken for k in range(i, i + m)):
+                    hit = (i, i + m - 1)
+                    break
+            if hit is None:
+                k = keys[i]
+                common = self.names.is_common_word(k)
+                if k in firsts and firsts[k] == 1 and (not common or self.after_cue_at(i + 1)):
+                    hit = (i, i)
+                elif (
+                    k in lasts
+                    and len(lasts[k]) == 1
+                    and not self.names.is_very_common_surname(k)
+                    and (not common or self.after_cue_at(i + 1))
+                    and not (i > 0 and self.nameable(i - 1))
+                ):
+                    hit = (i, i)
+            if hit:
+                out.append(Chunk(hit[0], hit[1], "repeat", None, False))
+                taken.update(range(hit[0], hit[1] + 1))
+                i = hit[1] + 1
+            else:
+                i += 1
+        return out
+
+
+@register("person_context")
+def make_person() -> PersonRecogniser:
+    return PersonRecogniser()

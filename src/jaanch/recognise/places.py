@@ -1,0 +1,180 @@
+"""Places: the gazetteer (countries, states, districts, sub-districts, towns with Hindi
+names, see :mod:`jaanch.gazetteer`) plus patterns for the places no list holds — police
+station areas (``X थाना क्षेत्र``), villages (``X गांव``, ``ग्राम X``), localities
+(``लाजपत नगर``, ``कैट रोड``, ``X इलाके``), facilities (``होटल X``) — from
+``place_heads.tsv``. A name found by a pattern is marked again wherever it recurs.
+
+Emits ``LOC`` spans; ``value`` = ``{"kind", "source", "record"}`` where ``record`` is the
+gazetteer's :class:`~jaanch.gazetteer.PlaceRecord` (or None) and ``source`` is
+``gazetteer``, ``pattern`` or ``repeat``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jaanch.doc import Doc
+from jaanch.gazetteer import Gazetteer, PlaceRecord
+from jaanch.lexicons import load_tsv
+from jaanch.names import NameLexicon
+from jaanch.recognise.base import register
+from jaanch.recognise.matcher import PhraseMatcher
+from jaanch.recognise.persons import context
+from jaanch.text.normalise import fold_for_match
+from jaanch.types import Span
+
+# Words after a gazetteer name that show it is used as a place.
+PLACE_FOLLOWERS = frozenset(
+    fold_for_match(w)
+    for w in "में से के की का पुलिस जिले जिला शहर निवासी स्थित तक पहुंचा पहुंचे पहुंची की ओर".split()
+)
+
+
+@cache
+def head_matcher() -> PhraseMatcher[dict[str, str]]:
+    return PhraseMatcher((r["head"], dict(r)) for r in load_tsv("place_heads.tsv"))
+
+
+class PlaceRecogniser:
+    name = "place"
+    version = "1.0"
+
+    def __init__(self) -> None:
+        self.gaz = Gazetteer.default()
+        self.names = NameLexicon.default()
+        self.fw = context().function_words
+        self.heads = head_matcher()
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        toks, keys = doc.tokens, doc.keys
+        n = len(toks)
+        blocked = [False] * n
+        for s in doc.spans:
+            if s.label in ("DESIGNATION", "MONEY", "DATE", "LAW", "ORG", "COUNT"):
+                i = doc.token_index_at(s.nstart)
+                while i < n and toks[i].start < s.nend:
+                    blocked[i] = True
+                    i += 1
+        head_at: dict[int, dict[str, str]] = {}
+        head_tok = [False] * n
+        for m in self.heads.find_all(toks, keys):
+            head_at[m.first] = m.payload | {"_last": str(m.last)}
+            for k in range(m.first, m.last + 1):
+                head_tok[k] = True
+
+        def wordy(i: int) -> bool:
+            if i < 0 or i >= n or blocked[i]:
+                return False
+            t = toks[i].text
+            return (
+                ("\u0900" <= t[0] <= "\u097f" or t[0].isalpha())
+                and t[0] not in "\u0964\u0965"
+                and keys[i] not in self.fw
+                and not head_tok[i]
+            )
+
+        found: dict[tuple[int, int], dict[str, object]] = {}
+
+        # 1. patterns around head words
+        for first, head in head_at.items():
+            last = int(head["_last"])
+            max_words = int(head["max_words"])
+            if head["position"] == "after":
+                i = first - 1
+                words = 0
+                while i >= 0 and words < max_words and wordy(i):
+                    i -= 1
+                    words += 1
+                if words == 0:
+                    continue
+                a = i + 1
+                # keep the name tight: drop leading words the gazetteer or the name
+                # lexicon call common ("इस इलाके", "पूरे क्षेत्र")
+                while a < first - 1 and self._weak_left(keys[a]):
+                    a += 1
+                if self._weak_left(keys[a]) and a == first - 1 and head["inside"] == "no":
+                    continue
+                b = last if head["inside"] == "yes" else first - 1
+            else:
+                j = last + 1
+                words = 0
+                while j < n and words < max_words and wordy(j):
+                    j += 1
+                    words += 1
+                if words == 0:
+                    continue
+                a = first if head["inside"] == "yes" else last + 1
+                b = j - 1
+                if head["inside"] == "no" and words == 2 and not self.gaz.lookup(" ".join(toks[k].text for k in range(last + 1, j))):
+                    b = last + 1  # "गांव X" takes one word unless the pair is known
+            if a > b:
+                continue
+            found[(a, b)] = {"kind": head["kind"], "source": "pattern", "head": head["head"]}
+
+        # 2. gazetteer names
+        i = 0
+        max_words = max(1, self.gaz.max_words)
+        while i < n:
+            if not wordy(i):
+                i += 1
+                continue
+            hit = None
+            for m in range(min(max_words, n - i), 0, -1):
+                if not all(wordy(k) for k in range(i, i + m)):
+                    continue
+                phrase = " ".join(toks[k].text for k in range(i, i + m))
+                recs = self.gaz.lookup(phrase)
+                if recs:
+                    hit = (i, i + m - 1, recs)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            a, b, recs = hit
+            if a == b and not self._gazetteer_word_ok(doc, a, recs):
+                i += 1
+                continue
+            if not any(a <= y and x <= b for (x, y) in found):
+                found[(a, b)] = {"kind": recs[0].kind, "source": "gazetteer", "record": recs[0]}
+            i = b + 1
+
+        # 3. the same names again (pattern places recur without their head)
+        pattern_names = {
+            tuple(keys[k] for k in range(a, b + 1)): v
+            for (a, b), v in found.items()
+            if v["source"] == "pattern"
+        }
+        for i in range(n):
+            for words, v in pattern_names.items():
+                m = len(words)
+                if tuple(keys[i : i + m]) == words and all(wordy(k) or head_tok[k] for k in range(i, i + m)):
+                    if not any(i <= y and x <= i + m - 1 for (x, y) in found):
+                        found[(i, i + m - 1)] = {"kind": v["kind"], "source": "repeat"}
+
+        out = []
+        for (a, b), v in sorted(found.items()):
+            record = v.get("record")
+            if record is None and v["source"] != "gazetteer":
+                recs = self.gaz.lookup(" ".join(toks[k].text for k in range(a, b + 1)))
+                record = recs[0] if recs else None
+            value = {"kind": v["kind"], "source": v["source"], "record": record}
+            out.append(doc.make_span(toks[a].start, toks[b].end, "LOC", self.name, self.version, value))
+        return out
+
+    def _weak_left(self, key: str) -> bool:
+        return self.names.is_common_word(key) and self.names.loc_score(key) < 0.3
+
+    def _gazetteer_word_ok(self, doc: Doc, i: int, recs: list[PlaceRecord]) -> bool:
+        """A one-word gazetteer name that is also a common word needs place context."""
+        key = doc.keys[i]
+        if recs[0].kind in ("country", "state"):
+            return True
+        if not self.names.is_common_word(key) and self.names.person_score(key) < 0.6:
+            return True
+        nxt = doc.keys[i + 1] if i + 1 < len(doc.tokens) else ""
+        return nxt in PLACE_FOLLOWERS and self.names.loc_score(key) >= 0.3
+
+
+@register("place")
+def make_place() -> PlaceRecogniser:
+    return PlaceRecogniser()

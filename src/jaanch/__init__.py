@@ -6,8 +6,26 @@
 True
 """
 
-from jaanch.extract import ExtractionError, Pipeline, extract
-from jaanch.types import Extraction
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 __all__ = ["Extraction", "ExtractionError", "Pipeline", "extract", "__version__"]
+
+if TYPE_CHECKING:
+    from jaanch.extract import ExtractionError, Pipeline, extract
+    from jaanch.types import Extraction
+
+
+def __getattr__(name: str) -> Any:
+    # the pipeline loads lexicons and recognisers: import it only when asked for
+    if name in ("extract", "Pipeline", "ExtractionError"):
+        from jaanch import extract as _extract_module
+
+        return getattr(_extract_module, name)
+    if name == "Extraction":
+        from jaanch.types import Extraction
+
+        return Extraction
+    raise AttributeError(f"module 'jaanch' has no attribute {name!r}")

@@ -69,6 +69,13 @@ def context() -> Context:
     )
 
 
+def _is_soft_loc(s: Span) -> bool:
+    """A gazetteer town or village name that may as well be a person's name."""
+    v = s.value or {}
+    rec = v.get("record")
+    return v.get("source") == "gazetteer" and getattr(rec, "kind", None) in ("city", "village", "sub_district") and len(s.text.split()) == 1
+
+
 @dataclass
 class Chunk:
     first: int
@@ -97,13 +104,16 @@ class PersonRecogniser:
         self.blocked = [False] * n
         self.loc_tok = [False] * n
         self.desig_tok = [False] * n
+        self.soft_loc = [False] * n
         for s in doc.spans:
             if s.label not in BLOCKING_LABELS and s.label != "LOC":
                 continue
+            soft = s.label == "LOC" and _is_soft_loc(s)
             i = doc.token_index_at(s.nstart)
             while i < n and self.toks[i].start < s.nend:
                 if s.label == "LOC":
                     self.loc_tok[i] = True
+                    self.soft_loc[i] = soft
                 else:
                     self.blocked[i] = True
                 if s.label == "DESIGNATION":
@@ -130,11 +140,25 @@ class PersonRecogniser:
     def nameable(self, i: int, allow_loc: bool = False) -> bool:
         if i < 0 or i >= len(self.toks):
             return False
-        if self.blocked[i] or (self.loc_tok[i] and not allow_loc):
+        if self.blocked[i] or (self.loc_tok[i] and not allow_loc and not self.soft_loc[i]):
             return False
         if not self.is_wordlike(i) or self.is_structural(i):
             return False
         return not QUALIFIER_RE.match(self.keys[i])
+
+    def continues_name(self, j: int) -> bool:
+        """May token ``j`` extend a name begun before it?"""
+        k = self.keys[j]
+        if self.is_surname(j) or self.name_score(j) >= 0.5:
+            return True
+        # a middle name of low score before a surname: "आनंद प्रकाश तिवारी"
+        if j + 1 < len(self.toks) and self.nameable(j + 1) and self.is_surname(j + 1):
+            return True
+        if self.is_surname(j - 1):
+            return False  # names end at the surname: "बरखा मिश्रा बेबस युवतियों"
+        if self.name_score(j) >= 0.3:
+            return True
+        return not self.names.is_common_word(k) and self.names.counts(k) is None
 
     def name_score(self, i: int) -> float:
         return self.names.person_score(self.keys[i])
@@ -164,6 +188,8 @@ class PersonRecogniser:
                 words += 1
                 continue
             if not self.nameable(j, allow_loc=allow_loc):
+                break
+            if j > i and not self.continues_name(j):
                 break
             if self.toks[j].start > 0 and "\n" in self.doc.text[self.toks[j - 1].end : self.toks[j].start]:
                 if j > i:
@@ -422,10 +448,26 @@ class PersonRecogniser:
             if len(words) > 1:
                 firsts[words[0]] = firsts.get(words[0], 0) + 1
                 lasts.setdefault(words[-1], set()).add(words)
-        taken = {k for c in chunks for k in range(c.first, c.last + 1)}
-        out = list(chunks)
         n = len(self.toks)
         by_len = sorted(full, key=len, reverse=True)
+        # a weak chunk inside another mention of a longer found name gives way to it
+        chunks = list(chunks)
+        for words in by_len:
+            m = len(words)
+            if m < 2:
+                continue
+            for i in range(n - m + 1):
+                if tuple(keys[i : i + m]) != words:
+                    continue
+                inner = [c for c in chunks if i <= c.first and c.last <= i + m - 1 and (c.first, c.last) != (i, i + m - 1)]
+                if inner and all(not c.strong for c in inner) and not any(
+                    c.first < i + m and i <= c.last and c not in inner for c in chunks
+                ):
+                    for c in inner:
+                        chunks.remove(c)
+                    chunks.append(Chunk(i, i + m - 1, "repeat", None, False))
+        taken = {k for c in chunks for k in range(c.first, c.last + 1)}
+        out = list(chunks)
         i = 0
         while i < n:
             if i in taken or not self.nameable(i, allow_loc=False):

@@ -35,6 +35,11 @@ def head_matcher() -> PhraseMatcher[dict[str, str]]:
     return PhraseMatcher((r["head"], dict(r)) for r in load_tsv("place_heads.tsv"))
 
 
+@cache
+def place_modifiers() -> frozenset[str]:
+    return frozenset(fold_for_match(r["word"]) for r in load_tsv("place_modifiers.tsv"))
+
+
 class PlaceRecogniser:
     name = "place"
     version = "1.0"
@@ -162,17 +167,25 @@ class PlaceRecogniser:
         return out
 
     def _weak_left(self, key: str) -> bool:
-        return self.names.is_common_word(key) and self.names.loc_score(key) < 0.3
+        return key in place_modifiers() or (self.names.is_common_word(key) and self.names.loc_score(key) < 0.3)
 
     def _gazetteer_word_ok(self, doc: Doc, i: int, recs: list[PlaceRecord]) -> bool:
-        """A one-word gazetteer name that is also a common word needs place context."""
+        """A one-word gazetteer name that the NER corpora know mostly as something else
+        (``कांड``, ``प्रकाश``) needs place context to count."""
         key = doc.keys[i]
         if recs[0].kind in ("country", "state"):
             return True
-        if not self.names.is_common_word(key) and self.names.person_score(key) < 0.6:
+        if self.names.counts(key) is None and not self.names.is_common_word(key):
             return True
+        loc = self.names.loc_score(key)
+        if loc >= 0.3:
+            return True
+        if i >= 2 and doc.keys[i - 1] in ("के", "की", "का"):
+            # "हरियाणा के सिरसा": a place inside a named state or district
+            if any(r.kind in ("state", "district", "country") for r in self.gaz.lookup(doc.tokens[i - 2].text)):
+                return True
         nxt = doc.keys[i + 1] if i + 1 < len(doc.tokens) else ""
-        return nxt in PLACE_FOLLOWERS and self.names.loc_score(key) >= 0.3
+        return nxt in PLACE_FOLLOWERS and loc >= 0.1 and self.names.person_score(key) < 0.5
 
 
 @register("place")

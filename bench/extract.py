@@ -17,7 +17,7 @@ import tracemalloc
 from pathlib import Path
 
 from jaanch.doc import Doc
-from jaanch.extract import ExtractionError, default_pipeline
+from jaanch.pipeline import ExtractionError, default_pipeline
 from jaanch.types import Article
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/corpus/hindi_news_all.jsonl"
@@ -36,7 +36,11 @@ def main() -> None:
             if args.limit and n >= args.limit:
                 break
             d = json.loads(line)
-            arts.append(Article(id=str(d.get("id", n)), text=d.get("text") or "", published=d.get("published")))
+            arts.append(
+                Article(
+                    id=str(d.get("id", n)), text=d.get("text") or "", published=d.get("published")
+                )
+            )
     chars = sum(len(a.text) for a in arts)
 
     pipeline = default_pipeline()  # load lexicons outside the timed loop
@@ -62,10 +66,16 @@ def main() -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"corpus            {args.corpus.name}: {len(arts)} articles, {chars:,} characters")
-    print(f"extraction        {len(arts) / full:8.1f} articles/s  {chars / full:12,.0f} chars/s  ({full:.1f} s, {errors} rejected)")
-    print(f"baseline          {len(arts) / base:8.1f} articles/s  (normalise + tokenise only, same process)")
+    print(
+        f"extraction        {len(arts) / full:8.1f} articles/s  {chars / full:12,.0f} chars/s  ({full:.1f} s, {errors} rejected)"
+    )
+    print(
+        f"baseline          {len(arts) / base:8.1f} articles/s  (normalise + tokenise only, same process)"
+    )
     print(f"ratio             full pipeline takes {full / base:.1f}x the baseline time")
-    print(f"peak memory       {peak / 2**20:.1f} MiB traced during extraction, max RSS {rss:.0f} MiB")
+    print(
+        f"peak memory       {peak / 2**20:.1f} MiB traced during extraction, max RSS {rss:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

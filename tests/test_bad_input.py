@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from jaanch.extract import ExtractionError, extract
+from jaanch.pipeline import ExtractionError, extract
 from jaanch.reader import ReadError, html_to_text, iter_inputs
 
 
@@ -20,11 +20,15 @@ def test_huge_text_is_refused_not_crashed():
 
 def test_reader_reports_bad_documents_and_keeps_good_ones(tmp_path):
     (tmp_path / "good.txt").write_text("कानपुर में पुलिस ने आरोपी को गिरफ्तार किया।", encoding="utf-8")
-    (tmp_path / "latin1.txt").write_bytes("गिरफ्तार".encode("utf-8")[:4] + b"\xff\xfe\x00abc")
+    (tmp_path / "latin1.txt").write_bytes("गिरफ्तार".encode()[:4] + b"\xff\xfe\x00abc")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    (tmp_path / "legacy.txt").write_text("vkjksih dks fxj¶rkj fd;k x;k " * 5 + "Ãæ¿ÆÇÈ " * 30, encoding="utf-8")
+    (tmp_path / "legacy.txt").write_text(
+        "vkjksih dks fxj¶rkj fd;k x;k " * 5 + "Ãæ¿ÆÇÈ " * 30, encoding="utf-8"
+    )
     (tmp_path / "big.txt").write_bytes(b"a" * (20 * 1024 * 1024))
-    (tmp_path / "bad.jsonl").write_text('{"id": "ok", "text": "दारोगा निलंबित"}\n{not json}\n{"id": "x"}\n', encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text(
+        '{"id": "ok", "text": "दारोगा निलंबित"}\n{not json}\n{"id": "x"}\n', encoding="utf-8"
+    )
     items = list(iter_inputs([str(tmp_path)]))
     good = [i for i in items if not isinstance(i, ReadError)]
     bad = {i.source.split("/")[-1]: i.error for i in items if isinstance(i, ReadError)}
@@ -38,17 +42,30 @@ def test_reader_reports_bad_documents_and_keeps_good_ones(tmp_path):
 
 
 def test_html_is_stripped():
-    text = html_to_text("<html><script>alert(1)</script><body><p>पुलिस ने <b>छापा</b> मारा</p></body></html>")
+    text = html_to_text(
+        "<html><script>alert(1)</script><body><p>पुलिस ने <b>छापा</b> मारा</p></body></html>"
+    )
     assert "alert" not in text
     assert "पुलिस ने" in text and "छापा" in text
 
 
 def test_cli_keeps_going_after_a_bad_file(tmp_path):
-    (tmp_path / "a.txt").write_text("लखनऊ में दारोगा रमेश यादव को निलंबित कर दिया गया।", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "लखनऊ में दारोगा रमेश यादव को निलंबित कर दिया गया।", encoding="utf-8"
+    )
     (tmp_path / "b.txt").write_bytes(b"\xfa\xfb not utf8 \x81")
     out = tmp_path / "out.jsonl"
     r = subprocess.run(
-        [sys.executable, "-m", "jaanch.cli", "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "jaanch.cli",
+            "extract",
+            str(tmp_path / "a.txt"),
+            str(tmp_path / "b.txt"),
+            "-o",
+            str(out),
+        ],
         capture_output=True,
         text=True,
     )

@@ -14,16 +14,16 @@ __version__ = "0.1.0"
 __all__ = ["Extraction", "ExtractionError", "Pipeline", "extract", "__version__"]
 
 if TYPE_CHECKING:
-    from jaanch.extract import ExtractionError, Pipeline, extract
+    from jaanch.pipeline import ExtractionError, Pipeline, extract
     from jaanch.types import Extraction
 
 
 def __getattr__(name: str) -> Any:
     # the pipeline loads lexicons and recognisers: import it only when asked for
     if name in ("extract", "Pipeline", "ExtractionError"):
-        from jaanch import extract as _extract_module
+        from jaanch import pipeline
 
-        return getattr(_extract_module, name)
+        return getattr(pipeline, name)
     if name == "Extraction":
         from jaanch.types import Extraction
 

@@ -50,7 +50,11 @@ def extract(
         Path | None, typer.Option("-o", "--output", help="Write JSONL here instead of stdout.")
     ] = None,
     show: Annotated[
-        bool, typer.Option("--show", help="Print a readable view: the text with entities marked, then the facts with evidence.")
+        bool,
+        typer.Option(
+            "--show",
+            help="Print a readable view: the text with entities marked, then the facts with evidence.",
+        ),
     ] = False,
 ) -> None:
     """Extract facts from articles: one output line per article, in input order.
@@ -58,7 +62,7 @@ def extract(
     A document that cannot be read or processed gives a line with an "error" field
     (and a message on stderr); the run goes on with the next one.
     """
-    from jaanch.extract import ExtractionError, default_pipeline
+    from jaanch.pipeline import ExtractionError, default_pipeline
     from jaanch.reader import ReadError, iter_inputs
     from jaanch.show import render_extraction
 
@@ -70,14 +74,23 @@ def extract(
     try:
         for item in iter_inputs(inputs):
             if isinstance(item, ReadError):
-                rec: dict[str, Any] = {"schema": "jaanch.extraction/1", "article": {"id": item.id}, "error": item.error, "source": item.source}
+                rec: dict[str, Any] = {
+                    "schema": "jaanch.extraction/1",
+                    "article": {"id": item.id},
+                    "error": item.error,
+                    "source": item.source,
+                }
                 err.print(f"[yellow]skipped[/] {item.source}: {item.error}")
                 n_err += 1
             else:
                 try:
                     ex = pipeline.run(item)
                 except ExtractionError as e:
-                    rec = {"schema": "jaanch.extraction/1", "article": {"id": item.id}, "error": str(e)}
+                    rec = {
+                        "schema": "jaanch.extraction/1",
+                        "article": {"id": item.id},
+                        "error": str(e),
+                    }
                     err.print(f"[yellow]skipped[/] {item.id}: {e}")
                     n_err += 1
                 else:
@@ -91,15 +104,20 @@ def extract(
         if output:
             out.close()
     if output or n_err:
-        err.print(f"{n_ok} articles extracted, {n_err} failed" + (f" -> {output}" if output else ""))
+        err.print(
+            f"{n_ok} articles extracted, {n_err} failed" + (f" -> {output}" if output else "")
+        )
 
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL (jaanch.extraction/1 with the input fields).")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold JSONL (jaanch.extraction/1 with the input fields).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     errors: Annotated[
-        bool, typer.Option("--errors", help="Also print each article's false positives and negatives.")
+        bool,
+        typer.Option("--errors", help="Also print each article's false positives and negatives."),
     ] = False,
     predictions: Annotated[
         Path | None, typer.Option("--predictions", help="Write the predicted records here (JSONL).")
@@ -108,7 +126,7 @@ def eval_cmd(
     """Run extraction on the gold texts and print precision, recall and F1 per entity type
     (strict and lenient) and per fact group, by the format's scoring rules."""
     from jaanch.evaluate import diff, render, score
-    from jaanch.extract import default_pipeline
+    from jaanch.pipeline import default_pipeline
     from jaanch.types import Article
 
     if not gold.exists():
@@ -118,7 +136,9 @@ def eval_cmd(
     pipeline = default_pipeline()
     preds = []
     for g in golds:
-        art = Article(id=str(g.get("id")), text=g["text"], title=g.get("title"), published=g.get("published"))
+        art = Article(
+            id=str(g.get("id")), text=g["text"], title=g.get("title"), published=g.get("published")
+        )
         preds.append(pipeline.run(art).to_dict())
     if predictions:
         with predictions.open("w", encoding="utf-8") as fh:

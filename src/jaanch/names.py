@@ -62,6 +62,11 @@ def _smooth(count: int, total: int, prior: float) -> float:
 
 
 @cache
+def _news_common() -> frozenset[str]:
+    return frozenset(r["token"] for r in load_tsv("news_common_words.tsv"))
+
+
+@cache
 def _ambiguous_name_words() -> frozenset[str]:
     from jaanch.lexicons import load_yaml
 
@@ -135,6 +140,10 @@ class NameLexicon:
     def is_surname(self, token: str) -> bool:
         """In the hand-curated list of Indian surnames (``surnames.tsv``)."""
         return token_key(token) in self._surnames
+
+    def is_news_common(self, token: str) -> bool:
+        """Frequent in Hindi news prose and not mostly a name (``news_common_words.tsv``)."""
+        return token_key(token) in _news_common()
 
     def is_very_common_surname(self, token: str) -> bool:
         """A name word so widely shared (सिंह, कुमार, देवी) that alone it names nobody."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jaanch.types import Article
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 8 * 1024 * 1024  # one article; JSONL files stream line by line
 LEGACY_FONT_RE = re.compile(r"[\u00a1-\u00ff]{3,}")
 HTML_RE = re.compile(r"<(html|body|div|p|script|span|br|a)\b", re.I)
 TAG_RE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
@@ -84,7 +84,11 @@ def _from_file(path: Path) -> Iterator[Article | ReadError]:
         yield ReadError(path.stem, str(path), f"cannot read: {e.strerror}")
         return
     if size > MAX_FILE_BYTES and path.suffix.lower() != ".jsonl":
-        yield ReadError(path.stem, str(path), f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one article")
+        yield ReadError(
+            path.stem,
+            str(path),
+            f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one article",
+        )
         return
     if path.suffix.lower() == ".jsonl":
         yield from _from_jsonl_file(path)
@@ -124,7 +128,9 @@ def _from_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
             yield from _from_jsonl_lines([line], f"{path.stem}:{n}", source=f"{path}:{n}")
 
 
-def _from_jsonl_lines(lines: list[str], fallback: str, source: str | None = None) -> Iterator[Article | ReadError]:
+def _from_jsonl_lines(
+    lines: list[str], fallback: str, source: str | None = None
+) -> Iterator[Article | ReadError]:
     for n, line in enumerate(lines, 1):
         fid = fallback if len(lines) == 1 else f"{fallback}:{n}"
         try:

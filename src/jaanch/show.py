@@ -41,14 +41,28 @@ def render_extraction(ex: Extraction, console: Console) -> None:
     for col in ("name", "aliases", "roles", "designation", "latin", "evidence"):
         t.add_column(col)
     for p in ex.people:
-        t.add_row(p.name, ", ".join(p.aliases), ", ".join(p.roles), p.designation or "", p.latin or "", _ev(p.evidence))
+        t.add_row(
+            p.name,
+            ", ".join(p.aliases),
+            ", ".join(p.roles),
+            p.designation or "",
+            p.latin or "",
+            _ev(p.evidence),
+        )
     console.print(t)
 
     t = Table(title="स्थान / places", expand=True)
     for col in ("name", "kind", "district", "state", "country", "evidence"):
         t.add_column(col)
     for pl in ex.places:
-        t.add_row(pl.name, pl.kind or "", pl.district or "", pl.state or "", pl.country or "", _ev(pl.evidence))
+        t.add_row(
+            pl.name,
+            pl.kind or "",
+            pl.district or "",
+            pl.state or "",
+            pl.country or "",
+            _ev(pl.evidence),
+        )
     console.print(t)
 
     t = Table(title="अपराध, कार्रवाई, धाराएँ, रकम / crimes, actions, laws, amounts", expand=True)
@@ -59,12 +73,20 @@ def render_extraction(ex: Extraction, console: Console) -> None:
     for c in ex.actions:
         t.add_row("action", c.code, _ev(c.evidence))
     for law in ex.laws:
-        extra = f" (BNS {', '.join(law.bns)})" if law.bns else (f" (IPC {', '.join(law.ipc)})" if law.ipc else "")
+        extra = (
+            f" (BNS {', '.join(law.bns)})"
+            if law.bns
+            else (f" (IPC {', '.join(law.ipc)})" if law.ipc else "")
+        )
         t.add_row("law", f"{law.act} {law.section or ''}{extra}".strip(), _ev(law.evidence))
     for m in ex.amounts:
         t.add_row("amount", f"₹{m.value:,}" + (" (approx.)" if m.approx else ""), _ev(m.evidence))
     for cc in ex.case_counts:
-        t.add_row("cases", f"{cc.person}: {cc.count}" + (f" in {cc.place}" if cc.place else ""), _ev(cc.evidence))
+        t.add_row(
+            "cases",
+            f"{cc.person}: {cc.count}" + (f" in {cc.place}" if cc.place else ""),
+            _ev(cc.evidence),
+        )
     for r in ex.relations:
         t.add_row("relation", f"{r.head} —{r.type}→ {r.tail}", _ev(r.evidence))
     for d in ex.dates:

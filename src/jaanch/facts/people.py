@@ -89,7 +89,9 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
         if between in alias_markers:
             alias_of[persons.index(b)] = persons.index(a)
 
-    order = sorted(range(len(persons)), key=lambda i: (-len(persons[i].text.split()), persons[i].start))
+    order = sorted(
+        range(len(persons)), key=lambda i: (-len(persons[i].text.split()), persons[i].start)
+    )
     clusters: list[Cluster] = []
     owner: dict[int, Cluster] = {}
     for i in order:
@@ -131,7 +133,12 @@ def _find_cluster(clusters: list[Cluster], words: tuple[str, ...]) -> Cluster | 
             if len(words) == 1 and words[0] in (ws[0], ws[-1]):
                 cands.append(c)
                 break
-            if len(words) > 1 and len(ws) > len(words) and words[0] == ws[0] and words[-1] == ws[-1]:
+            if (
+                len(words) > 1
+                and len(ws) > len(words)
+                and words[0] == ws[0]
+                and words[-1] == ws[-1]
+            ):
                 cands.append(c)
                 break
     return cands[0] if len(cands) == 1 else None
@@ -167,13 +174,15 @@ def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
 
 
 def _posting(doc: Doc, locs: list[Span], d: Span, m: Span) -> Span | None:
-    """"सीओ नजीराबाद गीतांजलि सिंह", "एरोड्रम टीआइ तरुण भाटी", "विकासपुरी थाने के एसएचओ"."""
+    """ "सीओ नजीराबाद गीतांजलि सिंह", "एरोड्रम टीआइ तरुण भाटी", "विकासपुरी थाने के एसएचओ"."""
     for loc in locs:
         if d.nend <= loc.nstart and loc.nend <= m.nstart:
             return loc
         if loc.nend <= d.nstart and d.nstart - loc.nend <= 12:
             gap = doc.text[loc.nend : d.nstart]
-            if not any(ch in gap for ch in "।,;\n") and (gap.strip() in ("", "थाना", "थाने के", "थाना के", "थाने की", "के")):
+            if not any(ch in gap for ch in "।,;\n") and (
+                gap.strip() in ("", "थाना", "थाने के", "थाना के", "थाने की", "के")
+            ):
                 kind = (loc.value or {}).get("kind")
                 if kind in ("police_station", "locality", "sub_district", "city", "district"):
                     return loc
@@ -213,7 +222,9 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
     """``A पुत्र B`` (B parent_of A), ``A की पत्नी B`` (spouse), ``A के भाई B`` (sibling)."""
     ctx = context()
     by_span = {id(m): c for c in clusters for m in c.mentions + c.alias_mentions}
-    mentions = sorted((m for c in clusters for m in c.mentions + c.alias_mentions), key=lambda s: s.nstart)
+    mentions = sorted(
+        (m for c in clusters for m in c.mentions + c.alias_mentions), key=lambda s: s.nstart
+    )
     out: list[Relation] = []
     text = doc.text
     for a, b in zip(mentions, mentions[1:], strict=False):
@@ -222,7 +233,11 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
             continue
         gap_words = [fold_for_match(w) for w in text[a.nend : b.nstart].split()]
         gap_words = [w for w in gap_words if w]
-        if not gap_words or len(gap_words) > 3 or any(ch in text[a.nend : b.nstart] for ch in "।;\n"):
+        if (
+            not gap_words
+            or len(gap_words) > 3
+            or any(ch in text[a.nend : b.nstart] for ch in "।;\n")
+        ):
             continue
         kin = gap_words[-1]
         rel: tuple[str, Cluster, Cluster] | None = None
@@ -252,7 +267,9 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
                 continue  # handled above
             if poss not in ("अपने", "अपनी", "अपना", "उसकी", "उसके", "उसका", "उनकी", "उनके", "उनका"):
                 continue
-            host = _recent_subject(doc, clusters, m, honorific=poss.startswith("उन") or poss.startswith("अप"))
+            host = _recent_subject(
+                doc, clusters, m, honorific=poss.startswith("उन") or poss.startswith("अप")
+            )
             if host is not None and host is not c:
                 kind = context().kin_words.get(kin)
                 if kind:
@@ -317,7 +334,9 @@ def build_people(doc: Doc) -> tuple[list[Person], list[Relation], list[Cluster]]
     relations: list[Relation] = []
     for c in clusters:
         for a in c.aliases:
-            relations.append(Relation("alias", c.name, a, [Evidence.of(s) for s in c.alias_mentions]))
+            relations.append(
+                Relation("alias", c.name, a, [Evidence.of(s) for s in c.alias_mentions])
+            )
     relations.extend(kin_relations(doc, clusters))
     for c in clusters:
         if c.posted_at is not None and "official" in c.roles:
@@ -331,7 +350,9 @@ def build_people(doc: Doc) -> tuple[list[Person], list[Relation], list[Cluster]]
             roles=c.roles,
             designation=c.designation,
             latin=latin_name(c.name),
-            evidence=[Evidence.of(m) for m in sorted(c.mentions + c.alias_mentions, key=lambda s: s.start)],
+            evidence=[
+                Evidence.of(m) for m in sorted(c.mentions + c.alias_mentions, key=lambda s: s.start)
+            ],
         )
         for c in clusters
     ]

@@ -74,7 +74,8 @@ def build_places(doc: Doc) -> list[Place]:
             if (s.value or {}).get("source") in ("pattern",) and (s.value or {}).get("kind")
         ]
         rec = next((r for r in map(_record, spans) if r is not None), None)
-        state_ctx = anchor.state if anchor else None
+        host = _host_place(doc, first, locs)
+        state_ctx = host.state if host is not None else (anchor.state if anchor else None)
         if rec is not None and state_ctx:
             better = gaz.best(name, context_state=state_ctx)
             if better is not None and better.state == state_ctx:
@@ -82,7 +83,11 @@ def build_places(doc: Doc) -> list[Place]:
         kind: str | None
         if pattern_kinds:
             kind = max(pattern_kinds, key=lambda k: KIND_PRIORITY.get(k, 0))
-            if rec is not None and kind == "locality" and rec.kind in ("city", "district", "sub_district", "state", "country"):
+            if (
+                rec is not None
+                and kind == "locality"
+                and rec.kind in ("city", "district", "sub_district", "state", "country")
+            ):
                 kind = rec.kind
         elif rec is not None:
             kind = rec.kind
@@ -94,9 +99,21 @@ def build_places(doc: Doc) -> list[Place]:
             district = rec.district if rec.kind not in ("state", "country") else None
             state, country = rec.state, rec.country
             lgd_d, lgd_s = rec.lgd_district, rec.lgd_state
-        host = _host_place(doc, first, locs)
-        if rec is None or (kind in LOCAL_KINDS and rec.kind not in LOCAL_KINDS and host is None and anchor and rec.state != anchor.state):
+        if rec is None or (
+            kind in LOCAL_KINDS
+            and rec.kind not in LOCAL_KINDS
+            and host is None
+            and anchor
+            and rec.state != anchor.state
+        ):
             src = host or anchor
+            if (
+                host is not None
+                and host.kind == "state"
+                and anchor is not None
+                and anchor.state == host.state
+            ):
+                src = anchor
             if src is not None:
                 district, state, country = src.district, src.state, src.country
                 lgd_d, lgd_s = src.lgd_district, src.lgd_state
@@ -122,11 +139,13 @@ def _host_place(doc: Doc, s: Span, locs: list[Span]) -> PlaceRecord | None:
     """``कानपुर के बिकरू`` / ``बिकरू (कानपुर)``: a known district or city right beside."""
     for o in locs:
         r = _record(o)
-        if o is s or r is None or r.kind not in ("district", "city") or r.country != "IN":
+        if o is s or r is None or r.kind not in ("district", "city", "state") or r.country != "IN":
             continue
         gap = doc.text[o.nend : s.nstart]
         if 0 <= s.nstart - o.nend <= 8 and gap.strip() in ("के", "की", "का", "के पास", ","):
             return r
+        if r.kind == "state":
+            continue
         gap2 = doc.text[s.nend : o.nstart]
         if 0 <= o.nstart - s.nend <= 3 and gap2.strip() in ("(", ",", ", "):
             return r

@@ -37,7 +37,9 @@ class DesignationRecogniser:
             # makes it an adjective ("प्रधान संपादक" is not in the lexicon, but
             # "प्रधान आरक्षक" is, and wins by length)
             out.append(
-                doc.make_span(m.start, m.end, "DESIGNATION", self.name, self.version, dict(m.payload))
+                doc.make_span(
+                    m.start, m.end, "DESIGNATION", self.name, self.version, dict(m.payload)
+                )
             )
         return out
 

@@ -23,7 +23,9 @@ def org_matcher() -> PhraseMatcher[str]:
 
 @cache
 def head_matcher() -> PhraseMatcher[tuple[str, int]]:
-    return PhraseMatcher((r["head"], (r["kind"], int(r["max_words"]))) for r in load_tsv("org_heads.tsv"))
+    return PhraseMatcher(
+        (r["head"], (r["kind"], int(r["max_words"]))) for r in load_tsv("org_heads.tsv")
+    )
 
 
 class OrgRecogniser:
@@ -37,7 +39,16 @@ class OrgRecogniser:
         taken: set[int] = set()
         out: list[Span] = []
         for m in org_matcher().find_all(toks, keys):
-            out.append(doc.make_span(m.start, m.end, "ORG", self.name, self.version, {"kind": m.payload, "source": "lexicon"}))
+            out.append(
+                doc.make_span(
+                    m.start,
+                    m.end,
+                    "ORG",
+                    self.name,
+                    self.version,
+                    {"kind": m.payload, "source": "lexicon"},
+                )
+            )
             taken.update(range(m.first, m.last + 1))
         blocked = set(taken)
         for s in doc.spans:
@@ -56,30 +67,52 @@ class OrgRecogniser:
                 and keys[i] not in fw
             )
 
-        for m in head_matcher().find_all(toks, keys):
-            if any(k in taken for k in range(m.first, m.last + 1)):
+        for hm in head_matcher().find_all(toks, keys):
+            if any(k in taken for k in range(hm.first, hm.last + 1)):
                 continue
-            kind, max_words = m.payload
+            kind, max_words = hm.payload
             if max_words < 0:  # head first: "मदरसा साफिया"
-                j = m.last + 1
+                j = hm.last + 1
                 if j < len(toks) and wordy(j) and not names.is_common_word(keys[j]):
                     end = j
-                    out.append(doc.make_span(toks[m.first].start, toks[end].end, "ORG", self.name, self.version, {"kind": kind, "source": "head"}))
-                    taken.update(range(m.first, end + 1))
+                    out.append(
+                        doc.make_span(
+                            toks[hm.first].start,
+                            toks[end].end,
+                            "ORG",
+                            self.name,
+                            self.version,
+                            {"kind": kind, "source": "head"},
+                        )
+                    )
+                    taken.update(range(hm.first, end + 1))
                 continue
-            i = m.first - 1
+            i = hm.first - 1
             words = 0
             while i >= 0 and words < max_words and wordy(i):
                 i -= 1
                 words += 1
             first = i + 1
             # name-like words only: trim common words at the left edge
-            while first < m.first and names.is_common_word(keys[first]) and names.org_score(keys[first]) < 0.3:
+            while (
+                first < hm.first
+                and names.is_common_word(keys[first])
+                and names.org_score(keys[first]) < 0.3
+            ):
                 first += 1
-            if first >= m.first:
+            if first >= hm.first:
                 continue
-            out.append(doc.make_span(toks[first].start, toks[m.last].end, "ORG", self.name, self.version, {"kind": kind, "source": "head"}))
-            taken.update(range(first, m.last + 1))
+            out.append(
+                doc.make_span(
+                    toks[first].start,
+                    toks[hm.last].end,
+                    "ORG",
+                    self.name,
+                    self.version,
+                    {"kind": kind, "source": "head"},
+                )
+            )
+            taken.update(range(first, hm.last + 1))
         return out
 
 

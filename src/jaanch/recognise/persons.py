@@ -30,7 +30,9 @@ from jaanch.types import Span
 
 MAX_NAME_TOKENS = 4
 LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+")
-QUALIFIER_RE = re.compile(r"^(जोन|ज़ोन|सिटी|ग्रामीण|देहात|पूर्व|पश्चिम|उत्तर|दक्षिण|ट्रैफिक|अपराध|मुख्यालय|क्राइम)$")
+QUALIFIER_RE = re.compile(
+    r"^(जोन|ज़ोन|सिटी|ग्रामीण|देहात|पूर्व|पश्चिम|उत्तर|दक्षिण|ट्रैफिक|अपराध|मुख्यालय|क्राइम)$"
+)
 
 BLOCKING_LABELS = ("DESIGNATION", "MONEY", "DATE", "LAW", "COUNT", "AGE", "ORG")
 
@@ -73,7 +75,11 @@ def _is_soft_loc(s: Span) -> bool:
     """A gazetteer town or village name that may as well be a person's name."""
     v = s.value or {}
     rec = v.get("record")
-    return v.get("source") == "gazetteer" and getattr(rec, "kind", None) in ("city", "village", "sub_district") and len(s.text.split()) == 1
+    return (
+        v.get("source") == "gazetteer"
+        and getattr(rec, "kind", None) in ("city", "village", "sub_district")
+        and len(s.text.split()) == 1
+    )
 
 
 @dataclass
@@ -158,7 +164,16 @@ class PersonRecogniser:
             return False  # names end at the surname: "बरखा मिश्रा बेबस युवतियों"
         if self.name_score(j) >= 0.3:
             return True
-        return not self.names.is_common_word(k) and self.names.counts(k) is None
+        return not self.common(k) and self.names.counts(k) is None
+
+    def common(self, key: str) -> bool:
+        """An ordinary word of news prose (NER-corpus or news-corpus statistics)."""
+        return self.names.is_common_word(key) or self.names.is_news_common(key)
+
+    def rare(self, i: int) -> bool:
+        """A word neither corpus knows: likely a rare proper name (``लाठीगरा``)."""
+        k = self.keys[i]
+        return self.names.counts(k) is None and not self.common(k)
 
     def name_score(self, i: int) -> float:
         return self.names.person_score(self.keys[i])
@@ -191,7 +206,10 @@ class PersonRecogniser:
                 break
             if j > i and not self.continues_name(j):
                 break
-            if self.toks[j].start > 0 and "\n" in self.doc.text[self.toks[j - 1].end : self.toks[j].start]:
+            if (
+                self.toks[j].start > 0
+                and "\n" in self.doc.text[self.toks[j - 1].end : self.toks[j].start]
+            ):
                 if j > i:
                     break
             last = j
@@ -202,20 +220,23 @@ class PersonRecogniser:
         return i, last
 
     def backward_chunk(self, j: int, min_score: float) -> tuple[int, int] | None:
-        """Name words ending at token ``j`` (inclusive), each name-like enough."""
+        """Name words ending at token ``j`` (inclusive), read right to left: each must be
+        name-like enough; a word no corpus knows is taken only just before a surname."""
         i = j
         words = 0
         while i >= 0 and words < MAX_NAME_TOKENS and self.nameable(i, allow_loc=False):
             if i < j and "\n" in self.doc.text[self.toks[i].end : self.toks[i + 1].start]:
                 break
+            ok = (
+                self.name_score(i) >= min_score
+                or self.is_surname(i)
+                or (self.rare(i) and (i == j or self.is_surname(i + 1)))
+            )
+            if not ok:
+                break
             i -= 1
             words += 1
         first = i + 1
-        if first > j:
-            return None
-        # trim leading words that are not name-like (a common noun before the name)
-        while first <= j and self.name_score(first) < min_score and not self.is_surname(first):
-            first += 1
         if first > j:
             return None
         return first, j
@@ -226,17 +247,18 @@ class PersonRecogniser:
     def chunk_is_plausible(self, first: int, last: int, strong: bool) -> bool:
         scores = [self.name_score(k) for k in range(first, last + 1)]
         surname_end = self.is_surname(last)
-        common = [self.names.is_common_word(self.keys[k]) for k in range(first, last + 1)]
+        common = [self.common(self.keys[k]) for k in range(first, last + 1)]
+        rare = [self.rare(k) for k in range(first, last + 1)]
         if strong:
             # after a rank or role noun a single common word is still unlikely a name
             if last == first and common[0] and scores[0] < 0.3:
                 return False
             return True
         if surname_end and last > first:
-            return scores[0] >= 0.2 or not common[0]
+            return scores[0] >= 0.3 or not self.names.is_common_word(self.keys[first])
         if last == first:
             return scores[0] >= 0.6 and not common[0]
-        return sum(scores) / len(scores) >= 0.5 and not all(common)
+        return sum(scores) / len(scores) >= 0.5 and not all(common) and not any(rare)
 
     # -- cues --------------------------------------------------------------------------
 
@@ -317,8 +339,12 @@ class PersonRecogniser:
             # kinship + name: "बेटे उत्कर्ष", "भाई गोविंद", "पत्नी सोनम"
             if k in ctx.kin_words and i + 1 < n:
                 fwd = self.forward_chunk(i + 1, allow_loc=False)
-                if fwd and self.chunk_is_plausible(*fwd, strong=False) or (
-                    fwd and self.after_cue_at(fwd[1] + 1) >= 1 and not self.names.is_common_word(keys[fwd[0]])
+                if (
+                    fwd
+                    and self.chunk_is_plausible(*fwd, strong=False)
+                    or (
+                        fwd and self.after_cue_at(fwd[1] + 1) >= 1 and not self.common(keys[fwd[0]])
+                    )
                 ):
                     assert fwd is not None
                     out.append(Chunk(fwd[0], fwd[1], "kin:" + k, "relative", False))
@@ -347,7 +373,9 @@ class PersonRecogniser:
                 if back and self.chunk_is_plausible(*back, strong=False):
                     out.append(Chunk(back[0], back[1], "after:" + k, None, strength == 2))
             # Latin names: "Sonam Raghuvanshi"
-            if LATIN_NAME_RE.fullmatch(self.toks[i].text) and (i == 0 or not LATIN_NAME_RE.fullmatch(self.toks[i - 1].text)):
+            if LATIN_NAME_RE.fullmatch(self.toks[i].text) and (
+                i == 0 or not LATIN_NAME_RE.fullmatch(self.toks[i - 1].text)
+            ):
                 j = i
                 while j + 1 < n and LATIN_NAME_RE.fullmatch(self.toks[j + 1].text):
                     j += 1
@@ -426,7 +454,8 @@ class PersonRecogniser:
                 if not ch or any(k in taken for k in range(ch[0], ch[1] + 1)):
                     continue
                 if not self.chunk_is_plausible(*ch, strong=False) and not (
-                    ch[0] == ch[1] and not self.names.is_common_word(self.keys[ch[0]])
+                    ch[0] == ch[1]
+                    and not self.common(self.keys[ch[0]])
                     and self.name_score(ch[0]) >= 0.3
                 ):
                     continue
@@ -459,9 +488,15 @@ class PersonRecogniser:
             for i in range(n - m + 1):
                 if tuple(keys[i : i + m]) != words:
                     continue
-                inner = [c for c in chunks if i <= c.first and c.last <= i + m - 1 and (c.first, c.last) != (i, i + m - 1)]
-                if inner and all(not c.strong for c in inner) and not any(
-                    c.first < i + m and i <= c.last and c not in inner for c in chunks
+                inner = [
+                    c
+                    for c in chunks
+                    if i <= c.first and c.last <= i + m - 1 and (c.first, c.last) != (i, i + m - 1)
+                ]
+                if (
+                    inner
+                    and all(not c.strong for c in inner)
+                    and not any(c.first < i + m and i <= c.last and c not in inner for c in chunks)
                 ):
                     for c in inner:
                         chunks.remove(c)
@@ -481,15 +516,18 @@ class PersonRecogniser:
                     break
             if hit is None:
                 k = keys[i]
-                common = self.names.is_common_word(k)
-                if k in firsts and firsts[k] == 1 and (not common or self.after_cue_at(i + 1)):
-                    hit = (i, i)
-                elif (
-                    k in lasts
-                    and len(lasts[k]) == 1
-                    and not self.names.is_very_common_surname(k)
+                common = self.common(k)
+                if (
+                    k in firsts
+                    and firsts[k] == 1
                     and (not common or self.after_cue_at(i + 1))
-                    and not (i > 0 and self.nameable(i - 1))
+                    or (
+                        k in lasts
+                        and len(lasts[k]) == 1
+                        and not self.names.is_very_common_surname(k)
+                        and (not common or self.after_cue_at(i + 1))
+                        and not (i > 0 and self.nameable(i - 1))
+                    )
                 ):
                     hit = (i, i)
             if hit:

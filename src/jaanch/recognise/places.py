@@ -26,8 +26,33 @@ from jaanch.types import Span
 # Words after a gazetteer name that show it is used as a place.
 PLACE_FOLLOWERS = frozenset(
     fold_for_match(w)
-    for w in "में से के की का पुलिस जिले जिला शहर निवासी स्थित तक पहुंचा पहुंचे पहुंची की ओर".split()
+    for w in [
+        "में",
+        "से",
+        "के",
+        "की",
+        "का",
+        "पुलिस",
+        "जिले",
+        "जिला",
+        "शहर",
+        "निवासी",
+        "स्थित",
+        "तक",
+        "पहुंचा",
+        "पहुंचे",
+        "पहुंची",
+        "की",
+        "ओर",
+    ]
 )
+
+
+# Function words that may open a place name ("नई दिल्ली", "पुरानी दिल्ली")
+PLACE_PREFIXES = frozenset(fold_for_match(w) for w in "नई नया नए पुरानी पुराना पुराने".split())
+
+# Words after a name that vouch for a gazetteer entry that is also a common word
+DISTRICT_CUES = frozenset(fold_for_match(w) for w in ["जिले", "जिला", "जनपद", "शहर", "कस्बे", "तहसील"])
 
 
 @cache
@@ -54,11 +79,13 @@ class PlaceRecogniser:
         toks, keys = doc.tokens, doc.keys
         n = len(toks)
         blocked = [False] * n
+        desig = [False] * n
         for s in doc.spans:
             if s.label in ("DESIGNATION", "MONEY", "DATE", "LAW", "ORG", "COUNT"):
                 i = doc.token_index_at(s.nstart)
                 while i < n and toks[i].start < s.nend:
                     blocked[i] = True
+                    desig[i] = s.label == "DESIGNATION"
                     i += 1
         head_at: dict[int, dict[str, str]] = {}
         head_tok = [False] * n
@@ -78,6 +105,14 @@ class PlaceRecogniser:
                 and not head_tok[i]
             )
 
+        def loose(i: int) -> bool:
+            t = toks[i].text
+            return (
+                not blocked[i]
+                and ("\u0900" <= t[0] <= "\u097f" or t[0].isalpha())
+                and t[0] not in "\u0964\u0965"
+            )
+
         found: dict[tuple[int, int], dict[str, object]] = {}
 
         # 1. patterns around head words
@@ -93,6 +128,8 @@ class PlaceRecogniser:
                 if words == 0:
                     continue
                 a = i + 1
+                if a > 0 and desig[a - 1]:
+                    continue  # "एचएचओ आनंद लाकड़ा थाने आ गए": a person, not a thana
                 # keep the name tight: drop leading words the gazetteer or the name
                 # lexicon call common ("इस इलाके", "पूरे क्षेत्र")
                 while a < first - 1 and self._weak_left(keys[a]):
@@ -110,32 +147,59 @@ class PlaceRecogniser:
                     continue
                 a = first if head["inside"] == "yes" else last + 1
                 b = j - 1
-                if head["inside"] == "no" and words == 2 and not self.gaz.lookup(" ".join(toks[k].text for k in range(last + 1, j))):
+                if (
+                    head["inside"] == "no"
+                    and words == 2
+                    and not self.gaz.lookup(" ".join(toks[k].text for k in range(last + 1, j)))
+                ):
                     b = last + 1  # "गांव X" takes one word unless the pair is known
             if a > b:
                 continue
             found[(a, b)] = {"kind": head["kind"], "source": "pattern", "head": head["head"]}
 
+        # 1b. "चौबेपुर के जादेपुरधस्सा गांव": the area a village or thana lies in
+        for (a, _b), v in list(found.items()):
+            if v["kind"] != "village" or a < 2:
+                continue
+            if keys[a - 1] != "के" or not wordy(a - 2):
+                continue
+            word = keys[a - 2]
+            unknown = self.names.counts(word) is None and not self.names.is_common_word(word)
+            if self.gaz.lookup(toks[a - 2].text):
+                continue  # a known place: the gazetteer step takes it with its record
+            if (unknown or self.names.loc_score(word) >= 0.3) and not any(
+                x <= a - 2 <= y for (x, y) in found
+            ):
+                found[(a - 2, a - 2)] = {"kind": "sub_district", "source": "pattern", "head": "के"}
+
         # 2. gazetteer names
         i = 0
         max_words = max(1, self.gaz.max_words)
         while i < n:
-            if not wordy(i):
+            if not loose(i):
                 i += 1
                 continue
             hit = None
-            for m in range(min(max_words, n - i), 0, -1):
-                if not all(wordy(k) for k in range(i, i + m)):
+            for width in range(min(max_words, n - i), 0, -1):
+                # "नई दिल्ली": only a name-opening adjective may be a function word
+                if not all(wordy(k) for k in range(i + 1, i + width)):
                     continue
-                phrase = " ".join(toks[k].text for k in range(i, i + m))
+                if not wordy(i) and (width == 1 or keys[i] not in PLACE_PREFIXES or not loose(i)):
+                    continue
+                phrase = " ".join(toks[k].text for k in range(i, i + width))
                 recs = self.gaz.lookup(phrase)
                 if recs:
-                    hit = (i, i + m - 1, recs)
+                    hit = (i, i + width - 1, recs)
                     break
             if hit is None:
                 i += 1
                 continue
             a, b, recs = hit
+            if all(r.needs_context for r in recs) and not (
+                b + 1 < n and keys[b + 1] in DISTRICT_CUES
+            ):
+                i += 1
+                continue
             if a == b and not self._gazetteer_word_ok(doc, a, recs):
                 i += 1
                 continue
@@ -150,11 +214,13 @@ class PlaceRecogniser:
             if v["source"] == "pattern"
         }
         for i in range(n):
-            for words, v in pattern_names.items():
-                m = len(words)
-                if tuple(keys[i : i + m]) == words and all(wordy(k) or head_tok[k] for k in range(i, i + m)):
-                    if not any(i <= y and x <= i + m - 1 for (x, y) in found):
-                        found[(i, i + m - 1)] = {"kind": v["kind"], "source": "repeat"}
+            for name_keys, v in pattern_names.items():
+                width = len(name_keys)
+                if tuple(keys[i : i + width]) == name_keys and all(
+                    wordy(k) or head_tok[k] for k in range(i, i + width)
+                ):
+                    if not any(i <= y and x <= i + width - 1 for (x, y) in found):
+                        found[(i, i + width - 1)] = {"kind": v["kind"], "source": "repeat"}
 
         out = []
         for (a, b), v in sorted(found.items()):
@@ -163,11 +229,15 @@ class PlaceRecogniser:
                 recs = self.gaz.lookup(" ".join(toks[k].text for k in range(a, b + 1)))
                 record = recs[0] if recs else None
             value = {"kind": v["kind"], "source": v["source"], "record": record}
-            out.append(doc.make_span(toks[a].start, toks[b].end, "LOC", self.name, self.version, value))
+            out.append(
+                doc.make_span(toks[a].start, toks[b].end, "LOC", self.name, self.version, value)
+            )
         return out
 
     def _weak_left(self, key: str) -> bool:
-        return key in place_modifiers() or (self.names.is_common_word(key) and self.names.loc_score(key) < 0.3)
+        return key in place_modifiers() or (
+            self.names.is_common_word(key) and self.names.loc_score(key) < 0.3
+        )
 
     def _gazetteer_word_ok(self, doc: Doc, i: int, recs: list[PlaceRecord]) -> bool:
         """A one-word gazetteer name that the NER corpora know mostly as something else
@@ -182,7 +252,10 @@ class PlaceRecogniser:
             return True
         if i >= 2 and doc.keys[i - 1] in ("के", "की", "का"):
             # "हरियाणा के सिरसा": a place inside a named state or district
-            if any(r.kind in ("state", "district", "country") for r in self.gaz.lookup(doc.tokens[i - 2].text)):
+            if any(
+                r.kind in ("state", "district", "country")
+                for r in self.gaz.lookup(doc.tokens[i - 2].text)
+            ):
                 return True
         nxt = doc.keys[i + 1] if i + 1 < len(doc.tokens) else ""
         return nxt in PLACE_FOLLOWERS and loc >= 0.1 and self.names.person_score(key) < 0.5

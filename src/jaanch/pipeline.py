@@ -12,7 +12,6 @@ from typing import Any
 
 from jaanch.doc import Doc
 from jaanch.facts import build_facts
-from jaanch.lexicons import load_yaml
 from jaanch.recognise.base import REGISTRY, Recogniser
 from jaanch.types import ENTITY_TYPES, Article, Extraction, Span
 
@@ -74,8 +73,9 @@ class Pipeline:
 
 
 def load_yaml_pipeline() -> dict[str, Any]:
-    import yaml
     from importlib import resources
+
+    import yaml
 
     with resources.files("jaanch").joinpath("pipeline.yaml").open(encoding="utf-8") as fh:
         data: dict[str, Any] = yaml.safe_load(fh)

@@ -1,0 +1,102 @@
+"""Designations, people, organisations and places, on hand-written sentences."""
+
+from __future__ import annotations
+
+from jaanch import extract
+
+
+def ents(ex, label):
+    return [s.text for s in ex.entities if s.label == label]
+
+
+def person(ex, name):
+    for p in ex.people:
+        if p.name == name:
+            return p
+    raise AssertionError(f"{name} not among {[p.name for p in ex.people]}")
+
+
+def test_designation_place_and_name_are_split():
+    ex = extract(
+        "कानपुर के नजीराबाद थाना क्षेत्र में छापा पड़ा। सीओ नजीराबाद गीतांजलि सिंह ने बताया कि चार युवतियां पकड़ी गईं।"
+    )
+    assert "सीओ" in ents(ex, "DESIGNATION")
+    assert "गीतांजलि सिंह" in ents(ex, "PERSON")
+    assert ents(ex, "LOC").count("नजीराबाद") == 2
+    p = person(ex, "गीतांजलि सिंह")
+    assert p.designation == "co" and "official" in p.roles
+    assert ("posted_at", "गीतांजलि सिंह", "नजीराबाद") in [
+        (r.type, r.head, r.tail) for r in ex.relations
+    ]
+    thana = next(pl for pl in ex.places if pl.name == "नजीराबाद")
+    assert thana.kind == "police_station" and thana.district == "Kanpur Nagar"
+
+
+def test_alias_and_short_form_join_one_person():
+    ex = extract(
+        "रैकेट संचालिका मीना कुमारी उर्फ पिंकी शर्मा युवतियों को फंसाती थी। पुलिस ने पिंकी को गिरफ्तार कर लिया।"
+    )
+    p = person(ex, "मीना कुमारी")
+    assert p.aliases == ["पिंकी शर्मा"]
+    assert "accused" in p.roles
+    assert ents(ex, "PERSON").count("पिंकी") == 1
+    assert ("alias", "मीना कुमारी", "पिंकी शर्मा") in [(r.type, r.head, r.tail) for r in ex.relations]
+
+
+def test_singh_as_surname_but_not_in_a_place_name():
+    ex = extract("सिंहपुर गांव निवासी रमेश सिंह ने थाने में शिकायत दी।")
+    assert "रमेश सिंह" in ents(ex, "PERSON")
+    assert "सिंहपुर" in ents(ex, "LOC")
+    assert not any("सिंहपुर" in t for t in ents(ex, "PERSON"))
+    assert "complainant" in person(ex, "रमेश सिंह").roles
+
+
+def test_raja_as_name_and_as_word():
+    ex = extract(
+        "मृतक राजा रघुवंशी की पत्नी सोनम रघुवंशी को गिरफ्तार किया गया। वह राजा की तरह रहता था, ऐसा राजा ने कभी नहीं कहा।"
+    )
+    assert "राजा रघुवंशी" in ents(ex, "PERSON")
+    assert "victim" in person(ex, "राजा रघुवंशी").roles
+    assert "accused" in person(ex, "सोनम रघुवंशी").roles
+    assert ("spouse", "राजा रघुवंशी", "सोनम रघुवंशी") in [
+        (r.type, r.head, r.tail) for r in ex.relations
+    ]
+    ex2 = extract("जंगल का राजा शेर होता है और पुलिस ने कहा कि कोई गिरफ्तारी नहीं हुई।")
+    assert ents(ex2, "PERSON") == []
+
+
+def test_kinship_apposition():
+    ex = extract("पुलिस ने आरोपी सलीम पुत्र रहमान निवासी मौदहा को पकड़ा।")
+    assert "सलीम" in ents(ex, "PERSON") and "रहमान" in ents(ex, "PERSON")
+    rels = [(r.type, r.head, r.tail) for r in ex.relations]
+    assert ("parent_of", "रहमान", "सलीम") in rels
+    assert "relative" in person(ex, "रहमान").roles
+    assert "accused" in person(ex, "सलीम").roles
+
+
+def test_org_lexicon_and_heads_but_not_bare_nouns():
+    ex = extract(
+        "एसटीएफ और क्राइम ब्रांच ने फेसबुक पर नजर रखी। केयर वेल स्कूल के संचालक फरार हैं। पुलिस और कोर्ट ने कहा।"
+    )
+    orgs = ents(ex, "ORG")
+    assert {"एसटीएफ", "क्राइम ब्रांच", "फेसबुक", "केयर वेल स्कूल"} <= set(orgs)
+    assert "पुलिस" not in orgs and "कोर्ट" not in orgs
+
+
+def test_gazetteer_places_with_district_and_state():
+    ex = extract("हरियाणा के सिरसा में भी उसके खिलाफ केस दर्ज हैं। उत्तर प्रदेश के कानपुर में छापा पड़ा।")
+    by = {p.name: p for p in ex.places}
+    assert by["सिरसा"].state == "Haryana" and by["सिरसा"].district == "Sirsa"
+    assert by["कानपुर"].district == "Kanpur Nagar"
+    assert by["उत्तर प्रदेश"].kind == "state"
+
+
+def test_every_span_indexes_the_input_exactly():
+    text = "पीडि़त राजपाल ¨सह तोमर (45) ने\u200b बताया कि २ जुलाई २०२० को 45 हजार रुपए लूटे गए ।"
+    ex = extract(text)
+    assert ex.entities
+    for s in ex.entities:
+        assert text[s.start : s.end] == s.text
+    assert any(s.text == "45 हजार रुपए" for s in ex.entities)
+    assert any(s.label == "PERSON" and s.text == "राजपाल ¨सह तोमर" for s in ex.entities)
+    assert all(s.recogniser and s.version for s in ex.entities)

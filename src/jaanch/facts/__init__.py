@@ -20,10 +20,10 @@ from jaanch.types import Extraction
 
 def build_facts(doc: Doc, ex: Extraction) -> None:
     """Fill ``ex`` from the spans of ``doc`` (in place)."""
-    ex.people, ex.relations, clusters = build_people(doc)
-    ex.places = build_places(doc)
     ex.laws = build_laws(doc)
     ex.crimes, ex.actions = build_codes(doc, ex.laws)
+    ex.people, ex.relations, clusters = build_people(doc, {c.code for c in ex.crimes})
+    ex.places = build_places(doc)
     ex.amounts = build_amounts(doc)
     ex.case_counts = build_case_counts(doc, clusters)
     ex.dates = build_dates(doc)

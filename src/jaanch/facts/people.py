@@ -189,15 +189,70 @@ def _posting(doc: Doc, locs: list[Span], d: Span, m: Span) -> Span | None:
     return None
 
 
-def assign_roles(doc: Doc, clusters: list[Cluster]) -> None:
+CHAIN_WORDS = frozenset(["उर्फ", "और", "व", "एवं", "तथा", ",", "समेत", "सहित"])
+# where these were reported the complainant is often a witness or relative, not the harmed
+VIOLENT_CRIMES = frozenset(["murder", "attempted_murder", "culpable_homicide", "rape", "kidnapping"])
+POSTPOSITIONS = frozenset(["की", "के", "को", "ने", "पर", "से", "का"])
+HARMED_PARTY_CRIMES = frozenset(
+    ["theft", "burglary", "robbery", "snatching", "fraud", "cyber_crime", "extortion", "dacoity"]
+)
+
+
+def _after_description(doc: Doc, end: int, starts: dict[int, Span]) -> int:
+    """Skip what describes a person in FIR style after the name: ``पुत्र रफीश शाह``,
+    ``निवासी शिवपार्क सोसायटी``, ``(32)``, and names chained by ``उर्फ``/``और``/``,``.
+    Returns the offset where the words that tell the person's role begin."""
+    ctx = context()
+    text = doc.text
+    pos = end
+    for _ in range(8):
+        rest = text[pos:]
+        stripped = rest.lstrip()
+        skip = len(rest) - len(stripped)
+        word = stripped.split(" ", 1)[0] if stripped else ""
+        key = fold_for_match(word)
+        nxt = pos + skip + len(word)
+        if stripped.startswith("(") and ")" in stripped[:12]:
+            pos = pos + skip + stripped.index(")") + 1
+            continue
+        if key in CHAIN_WORDS or key in ctx.apposition_kin or stripped.startswith(","):
+            step = 1 if stripped.startswith(",") else len(word)
+            after = pos + skip + step
+            rest2 = text[after:]
+            after += len(rest2) - len(rest2.lstrip())
+            if after in starts:
+                pos = starts[after].nend
+                continue
+            if key in ctx.residence_markers:
+                # "निवासी X Y (Z) की शिकायत": jump to the next postposition
+                words = text[after : after + 120].split()
+                off = after
+                for w in words[:8]:
+                    i = text.index(w, off)
+                    if fold_for_match(w) in POSTPOSITIONS or "।" in w:
+                        return i
+                    off = i + len(w)
+            return pos
+        return pos if key not in ctx.residence_markers else nxt
+    return pos
+
+
+def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = None) -> None:
     text = doc.text
     cues = role_cues()
+    starts = {m.nstart: m for c in clusters for m in c.mentions + c.alias_mentions}
     for c in clusters:
         for m in c.mentions + c.alias_mentions:
             hint = (m.value or {}).get("role_hint")
+            cue = str((m.value or {}).get("cue", ""))
             if hint and hint != "relative":
                 c.add_role(hint)
-            after = text[m.nend : m.nend + 80]
+            if cue.startswith("kin:") and cue[4:] in context().apposition_kin:
+                before = text[max(0, m.nstart - 20) : m.nstart].split()
+                if len(before) >= 2 and fold_for_match(before[-2]) not in ("की", "के", "का"):
+                    continue  # "A पुत्र B ...": what follows is said of A, not of B
+            pos = _after_description(doc, m.nend, starts)
+            after = text[pos : pos + 100]
             after = re.split(r"[।\n;]", after, maxsplit=1)[0]
             words = after.split()
             first = fold_for_match(words[0]) if words else ""
@@ -208,9 +263,18 @@ def assign_roles(doc: Doc, clusters: list[Cluster]) -> None:
                 if rc.pattern.search(window):
                     c.add_role(rc.role)
                     break
+        if (
+            "complainant" in c.roles
+            and "official" not in c.roles
+            and "victim" not in c.roles
+            and crimes
+            and crimes & HARMED_PARTY_CRIMES
+            and not crimes & VIOLENT_CRIMES
+        ):
+            c.add_role("victim")  # the one who reports a theft or a fraud suffered it
         if not c.roles:
-            cues_seen = {(m.value or {}).get("cue", "") for m in c.mentions}
-            if any(str(x).startswith("kin:") for x in cues_seen) or any(
+            cues_seen = {str((m.value or {}).get("cue", "")) for m in c.mentions}
+            if any(x.startswith("kin:") for x in cues_seen) or any(
                 (m.value or {}).get("role_hint") == "relative" for m in c.mentions
             ):
                 c.add_role("relative")
@@ -326,11 +390,13 @@ def _dedupe(rels: list[Relation]) -> list[Relation]:
     return out
 
 
-def build_people(doc: Doc) -> tuple[list[Person], list[Relation], list[Cluster]]:
+def build_people(
+    doc: Doc, crimes: set[str] | None = None
+) -> tuple[list[Person], list[Relation], list[Cluster]]:
     persons = sorted(doc.spans_of("PERSON"), key=lambda s: s.nstart)
     clusters = cluster_people(doc, persons)
     assign_designations(doc, clusters)
-    assign_roles(doc, clusters)
+    assign_roles(doc, clusters, crimes)
     relations: list[Relation] = []
     for c in clusters:
         for a in c.aliases:

@@ -283,7 +283,7 @@ def select_codes(spans: list[Span]) -> Coded:
     cue of its code from another lexicon row; a cue subsumed by a tagged cue of the article gives way."""
     live = [s for s in spans if not s.value.get("negated") and not s.value.get("hypothetical")]
     tags = {s.value.get("tag") for s in live if s.value.get("tag")}
-    live = [s for s in live if not (s.value.get("subsumed_by") in tags)]
+    live = [s for s in live if s.value.get("subsumed_by") not in tags]
     by_code: dict[str, list[Span]] = {}
     for s in sorted(live, key=lambda s: (s.nstart, s.nend)):
         by_code.setdefault(s.value["code"], []).append(s)

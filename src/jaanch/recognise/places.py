@@ -49,7 +49,7 @@ PLACE_FOLLOWERS = frozenset(
 
 
 # Function words that may open a place name ("नई दिल्ली", "पुरानी दिल्ली")
-PLACE_PREFIXES = frozenset(fold_for_match(w) for w in "नई नया नए पुरानी पुराना पुराने".split())
+PLACE_PREFIXES = frozenset(fold_for_match(w) for w in ["नई", "नया", "नए", "पुरानी", "पुराना", "पुराने"])
 
 # Words after a name that vouch for a gazetteer entry that is also a common word
 DISTRICT_CUES = frozenset(fold_for_match(w) for w in ["जिले", "जिला", "जनपद", "शहर", "कस्बे", "तहसील"])

@@ -191,7 +191,9 @@ def _posting(doc: Doc, locs: list[Span], d: Span, m: Span) -> Span | None:
 
 CHAIN_WORDS = frozenset(["उर्फ", "और", "व", "एवं", "तथा", ",", "समेत", "सहित"])
 # where these were reported the complainant is often a witness or relative, not the harmed
-VIOLENT_CRIMES = frozenset(["murder", "attempted_murder", "culpable_homicide", "rape", "kidnapping"])
+VIOLENT_CRIMES = frozenset(
+    ["murder", "attempted_murder", "culpable_homicide", "rape", "kidnapping"]
+)
 POSTPOSITIONS = frozenset(["की", "के", "को", "ने", "पर", "से", "का"])
 HARMED_PARTY_CRIMES = frozenset(
     ["theft", "burglary", "robbery", "snatching", "fraud", "cyber_crime", "extortion", "dacoity"]

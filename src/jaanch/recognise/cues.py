@@ -138,11 +138,14 @@ class _Candidate:
 
 def _anchored_inside(inner: _Candidate, outer: _Candidate) -> bool:
     """``inner`` lies inside the longer ``outer`` and shares its start or its end
-    (``हत्या`` in ``हत्या का प्रयास``, ``घायल`` in ``गोली मारकर घायल``)."""
+    (``हत्या`` in ``हत्या का प्रयास``, ``घायल`` in ``गोली मारकर घायल``), or anywhere
+    inside it when both give the same code (``एफआईआर`` in ``केस की एफआईआर दर्ज``)."""
     if inner is outer or outer.end - outer.start <= inner.end - inner.start:
         return False
     if not (outer.start <= inner.start and inner.end <= outer.end):
         return False
+    if set(inner.rule.codes) <= set(outer.rule.codes):
+        return True  # the same code inside its own longer cue says nothing new
     return inner.start == outer.start or inner.end == outer.end
 
 

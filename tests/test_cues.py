@@ -214,6 +214,12 @@ def test_surname_gangwar_is_no_gang() -> None:
     assert "organised_crime" in crimes_of("शहर में गैंगवार में दो की मौत हो गई।")
 
 
+def test_pluperfect_flight_alone_is_background() -> None:
+    assert "absconding" not in actions_of("हत्या करने के बाद सभी फरार हो गए थे।")
+    a = actions_of("हत्या करने के बाद सभी फरार हो गए थे। फरार आरोपी की तलाश जारी है।")
+    assert "absconding" in a
+
+
 def test_judicial_custody_is_jail_not_arrest() -> None:
     a = actions_of("कोर्ट ने आरोपियों को न्यायिक हिरासत में भेज दिया।")
     assert "jailed" in a and "arrest" not in a

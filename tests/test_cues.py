@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from jaanch.doc import Doc
-from jaanch.facts.modality import modality
 from jaanch.recognise.base import REGISTRY
 from jaanch.recognise.cues import (
     ActionCues,
@@ -17,6 +16,7 @@ from jaanch.recognise.cues import (
     crimes_for_section,
     load_rules,
 )
+from jaanch.recognise.modality import modality
 from jaanch.types import Article
 
 SHARED = Path(__file__).parents[1].parent / "shared"

@@ -5,7 +5,7 @@ Two recognisers read the cue lexicons ``crime_cues.tsv`` and ``action_cues.tsv``
 * ``crime_cues`` emits ``CRIME_CUE`` spans, ``action_cues`` emits ``ACTION_CUE`` spans;
 * each span's value is ``{"code", "strength", "negated", "hypothetical", "tag",
   "subsumed_by", "rule"}``; ``negated`` / ``hypothetical`` come from
-  :func:`jaanch.facts.modality.modality`.
+  :func:`jaanch.recognise.modality.modality`.
 
 Patterns are regular expressions matched on a folded copy of ``doc.text`` (nukta dropped,
 chandrabindu folded to anusvara, ASCII lower-cased) whose offsets map back to ``doc.text``.
@@ -219,7 +219,7 @@ class CueRecogniser:
     kind = "action"
 
     def __call__(self, doc: Doc) -> list[Span]:
-        from jaanch.facts.modality import modality
+        from jaanch.recognise.modality import modality
 
         out: list[Span] = []
         for c in find_cues(doc, self.lexicon):

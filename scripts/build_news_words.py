@@ -1,13 +1,20 @@
-"""Build ``news_common_words.tsv``: words that are common in Hindi news prose.
+"""Build ``news_words.tsv``: how Hindi news prose uses each word.
 
-    python scripts/build_news_words.py [--corpus DIR] [--min-docs 6]
+    python scripts/build_news_words.py [--corpus DIR] [--gold FILE] [--min-count 2]
 
 Reads the unlabelled news corpora (``hindi_news_all.jsonl``, ``hindi_crime_news.jsonl``),
-counts in how many articles each (normalised, folded) word occurs, and keeps the words
-found in at least ``--min-docs`` articles that the NER-corpus counts do not know mostly as
-parts of person names. The result is a table of word statistics (word, document count),
-not article text. The person recogniser uses it to tell a name from a frequent ordinary
-word (``कार``, ``फरार``, ``फर्जी``) in weak contexts.
+leaving out every article that overlaps the gold evaluation set, and counts per
+normalised, folded word:
+
+* ``docs``: in how many articles it occurs;
+* ``count``: how often it occurs;
+* ``after_rank``: how often it stands in the name slot right after a rank or post
+  (``एसएसपी रघुवीर लाल``: the one to three name-like words after the designation up to a
+  case marker). Silver evidence that the word is part of people's names, gathered by the
+  project's own designation recogniser, never from any annotation.
+
+The output is word statistics, not article text. :mod:`jaanch.names` reads it to tell a
+family name no NER corpus has seen (``लाकड़ा``) from a frequent ordinary word (``फरार``).
 """
 
 from __future__ import annotations
@@ -17,48 +24,77 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from jaanch.names import NameLexicon
-from jaanch.text.normalise import fold_for_match, normalise
-from jaanch.text.segment import tokenize
+from jaanch.doc import Doc
+from jaanch.recognise.designation import designation_matcher
+from jaanch.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT.parent / "shared" / "data" / "corpus"
-OUT = ROOT / "src" / "jaanch" / "lexicons" / "news_common_words.tsv"
+SHARED = ROOT.parent / "shared" / "data"
+OUT = ROOT / "src" / "jaanch" / "lexicons" / "news_words.tsv"
+STOP_AFTER = {"ने", "को", "के", "की", "का", "से", "पर", "में", "और", "व", ",", "।", "(", ")", "ने,"}
+
+
+def gold_shingles(gold: Path) -> set[str]:
+    out: set[str] = set()
+    if not gold.exists():
+        return out
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        for i in range(0, max(1, len(text) - 60), 200):
+            out.add(text[i : i + 60])
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT)
-    ap.add_argument("--min-docs", type=int, default=6)
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    ap.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev.jsonl")
+    ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    names = NameLexicon.default()
-    df: Counter[str] = Counter()
-    docs = 0
+    held_out = gold_shingles(args.gold)
+    matcher = designation_matcher()
+    docs: Counter[str] = Counter()
+    count: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    n_docs = skipped = 0
+    seen_texts: set[int] = set()
     for fname in ("hindi_news_all.jsonl", "hindi_crime_news.jsonl"):
         with (args.corpus / fname).open(encoding="utf-8") as fh:
             for line in fh:
                 text = json.loads(line).get("text") or ""
-                docs += 1
-                words = {fold_for_match(t.text) for t in tokenize(normalise(text).text)}
-                df.update(w for w in words if w and "\u0900" <= w[0] <= "\u097f")
-    rows = []
-    for w, n in df.items():
-        if n < args.min_docs or names.is_surname(w) or names.person_score(w) >= 0.45:
-            continue
-        rows.append((w, n))
-    rows.sort()
+                if not text.strip() or hash(text) in seen_texts:
+                    continue
+                seen_texts.add(hash(text))
+                if any(sh in text for sh in held_out):
+                    skipped += 1
+                    continue
+                n_docs += 1
+                doc = Doc.from_article(Article(id="x", text=text))
+                keys = [k for k in doc.keys]
+                words = [k for k in keys if k and "\u0900" <= k[0] <= "\u097f"]
+                count.update(words)
+                docs.update(set(words))
+                for m in matcher.find_all(doc.tokens, keys):
+                    j = m.last + 1
+                    for k in keys[j : j + 3]:
+                        if k in STOP_AFTER or not k or not ("\u0900" <= k[0] <= "\u097f"):
+                            break
+                        if matcher.get(k) is not None:
+                            break
+                        after[k] += 1
+    rows = sorted((w, docs[w], c, after[w]) for w, c in count.items() if c >= args.min_count)
     with args.out.open("w", encoding="utf-8") as fh:
         fh.write(
-            f"# Words found in at least {args.min_docs} of {docs} Hindi news articles (document\n"
-            "# counts only; built by scripts/build_news_words.py from the project's unlabelled\n"
-            "# development corpora), excluding known surnames and words the NER corpora mark\n"
-            "# mostly as person names.\n"
+            f"# Word statistics of {n_docs} Hindi news articles (the project's unlabelled development\n"
+            f"# corpora; {skipped} articles overlapping the gold evaluation set left out), built by\n"
+            "# scripts/build_news_words.py. docs: articles with the word; count: occurrences;\n"
+            "# after_rank: occurrences in the name slot right after a rank or post.\n"
         )
-        fh.write("token\tdocs\n")
-        for w, n in rows:
-            fh.write(f"{w}\t{n}\n")
-    print(f"{len(rows)} words from {docs} articles -> {args.out}")
+        fh.write("token\tdocs\tcount\tafter_rank\n")
+        for w, d, c, a in rows:
+            fh.write(f"{w}\t{d}\t{c}\t{a}\n")
+    print(f"{len(rows)} words from {n_docs} articles ({skipped} held out) -> {args.out}")
 
 
 if __name__ == "__main__":

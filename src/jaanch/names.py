@@ -61,9 +61,19 @@ def _smooth(count: int, total: int, prior: float) -> float:
     return (count + SMOOTHING * prior) / (total + SMOOTHING)
 
 
+@dataclass(frozen=True)
+class NewsCounts:
+    docs: int
+    count: int
+    after_rank: int
+
+
 @cache
-def _news_common() -> frozenset[str]:
-    return frozenset(r["token"] for r in load_tsv("news_common_words.tsv"))
+def _news() -> dict[str, NewsCounts]:
+    return {
+        r["token"]: NewsCounts(int(r["docs"]), int(r["count"]), int(r["after_rank"]))
+        for r in load_tsv("news_words.tsv")
+    }
 
 
 @cache
@@ -141,9 +151,31 @@ class NameLexicon:
         """In the hand-curated list of Indian surnames (``surnames.tsv``)."""
         return token_key(token) in self._surnames
 
+    def news_counts(self, token: str) -> NewsCounts | None:
+        return _news().get(token_key(token))
+
+    def news_name_score(self, token: str) -> float:
+        """Share of the word's uses in news prose that stand in the name slot after a
+        rank or post (silver evidence from ``news_words.tsv``), scaled to [0, 1]."""
+        c = self.news_counts(token)
+        if c is None:
+            return 0.0
+        return min(1.0, 2.5 * c.after_rank / (c.count + 1))
+
+    def name_likeness(self, token: str) -> float:
+        """The stronger of the NER-corpus score and the news silver score."""
+        return max(self.person_score(token), self.news_name_score(token))
+
     def is_news_common(self, token: str) -> bool:
-        """Frequent in Hindi news prose and not mostly a name (``news_common_words.tsv``)."""
-        return token_key(token) in _news_common()
+        """Frequent in Hindi news prose (6+ articles) and seldom in a name slot."""
+        c = self.news_counts(token)
+        return (
+            c is not None
+            and c.docs >= 6
+            and c.after_rank < 0.05 * c.count
+            and self.person_score(token) < 0.45
+            and not self.is_surname(token)
+        )
 
     def is_very_common_surname(self, token: str) -> bool:
         """A name word so widely shared (सिंह, कुमार, देवी) that alone it names nobody."""

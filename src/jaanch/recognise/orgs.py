@@ -34,7 +34,8 @@ class OrgRecogniser:
 
     def __call__(self, doc: Doc) -> list[Span]:
         names = NameLexicon.default()
-        fw = context().function_words
+        ctx = context()
+        fw = ctx.function_words | ctx.residence_markers | set(ctx.role_nouns) | set(ctx.kin_words)
         toks, keys = doc.tokens, doc.keys
         taken: set[int] = set()
         out: list[Span] = []

@@ -164,7 +164,16 @@ class PersonRecogniser:
             return False  # names end at the surname: "बरखा मिश्रा बेबस युवतियों"
         if self.name_score(j) >= 0.3:
             return True
+        if not self.common(k) and self.given_like(j - 1):
+            return True  # a given name is followed by a family name: "सौरभ पांचाल"
         return not self.common(k) and self.names.counts(k) is None
+
+    def given_like(self, i: int) -> bool:
+        """Does token ``i`` look like a given name (the first word of a full name)?"""
+        k = self.keys[i]
+        return (
+            self.names.is_given_name(k) or self.name_score(i) >= 0.5 or self.rare(i)
+        ) and not self.is_surname(i)
 
     def common(self, key: str) -> bool:
         """An ordinary word of news prose (NER-corpus or news-corpus statistics)."""
@@ -173,10 +182,13 @@ class PersonRecogniser:
     def rare(self, i: int) -> bool:
         """A word neither corpus knows: likely a rare proper name (``लाठीगरा``)."""
         k = self.keys[i]
-        return self.names.counts(k) is None and not self.common(k)
+        news = self.names.news_counts(k)
+        return (
+            self.names.counts(k) is None and not self.common(k) and (news is None or news.docs < 6)
+        )
 
     def name_score(self, i: int) -> float:
-        return self.names.person_score(self.keys[i])
+        return self.names.name_likeness(self.keys[i])
 
     def is_initial(self, i: int) -> bool:
         """``एम .`` / ``आर.``: one or two letters followed by a full stop."""
@@ -231,6 +243,11 @@ class PersonRecogniser:
                 self.name_score(i) >= min_score
                 or self.is_surname(i)
                 or (self.rare(i) and (i == j or self.is_surname(i + 1)))
+                or (
+                    i < j
+                    and self.names.is_given_name(self.keys[i])
+                    and not self.common(self.keys[i + 1])
+                )
             )
             if not ok:
                 break

@@ -189,6 +189,10 @@ def _posting(doc: Doc, locs: list[Span], d: Span, m: Span) -> Span | None:
     return None
 
 
+# words between a possessive and a kinship word: "राजा के एक अन्य भाई सचिन"
+KIN_QUALIFIERS = frozenset(
+    ["एक", "अन्य", "छोटे", "बड़े", "बडे", "छोटी", "बड़ी", "बडी", "सगे", "सगी", "चचेरे", "ममेरे", "दूसरे", "दोनों", "इकलौते"]
+)
 CHAIN_WORDS = frozenset(["उर्फ", "और", "व", "एवं", "तथा", ",", "समेत", "सहित"])
 # where these were reported the complainant is often a witness or relative, not the harmed
 VIOLENT_CRIMES = frozenset(
@@ -298,7 +302,7 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
         if ca is cb:
             continue
         gap_words = [fold_for_match(w) for w in text[a.nend : b.nstart].split()]
-        gap_words = [w for w in gap_words if w]
+        gap_words = [w for w in gap_words if w and w not in KIN_QUALIFIERS]
         if (
             not gap_words
             or len(gap_words) > 3
@@ -405,7 +409,14 @@ def build_people(
             relations.append(
                 Relation("alias", c.name, a, [Evidence.of(s) for s in c.alias_mentions])
             )
-    relations.extend(kin_relations(doc, clusters))
+    kin = kin_relations(doc, clusters)
+    relations.extend(kin)
+    by_name = {c.name: c for c in clusters}
+    for r in kin:
+        for end in (r.tail, r.head) if r.type != "parent_of" else (r.tail, r.head):
+            c = by_name.get(end)
+            if c is not None and c.roles == ["other"]:
+                c.roles = ["relative"]
     for c in clusters:
         if c.posted_at is not None and "official" in c.roles:
             place = " ".join(c.posted_at.text.split())

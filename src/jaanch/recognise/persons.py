@@ -34,6 +34,7 @@ QUALIFIER_RE = re.compile(
     r"^(जोन|ज़ोन|सिटी|ग्रामीण|देहात|पूर्व|पश्चिम|उत्तर|दक्षिण|ट्रैफिक|अपराध|मुख्यालय|क्राइम)$"
 )
 
+POSSESSIVES = frozenset(["की", "का", "के", "अपने", "अपनी", "अपना", "उसकी", "उसके", "उनकी", "उनके", "इसकी", "इसके"])
 BLOCKING_LABELS = ("DESIGNATION", "MONEY", "DATE", "LAW", "COUNT", "AGE", "ORG")
 
 
@@ -174,6 +175,16 @@ class PersonRecogniser:
         return (
             self.names.is_given_name(k) or self.name_score(i) >= 0.5 or self.rare(i)
         ) and not self.is_surname(i)
+
+    def counted_before(self, i: int) -> bool:
+        """Is the noun at ``i`` counted ("तीन नकाबपोश बदमाश", "5 आरोपियों")?"""
+        from jaanch.recognise.numbers import parse_number
+
+        for k in range(max(0, i - 2), i):
+            t = self.toks[k].text
+            if t.isdigit() or (parse_number(t) is not None and self.keys[k] != "एक"):
+                return True
+        return False
 
     def common(self, key: str) -> bool:
         """An ordinary word of news prose (NER-corpus or news-corpus statistics)."""
@@ -330,8 +341,8 @@ class PersonRecogniser:
                     ch = self.forward_chunk(j)
                     if ch and self.chunk_is_plausible(*ch, strong=True):
                         out.append(Chunk(ch[0], ch[1], "designation", "official", True))
-            # role noun + name
-            if k in ctx.role_nouns and i + 1 < n:
+            # role noun + name ("आरोपी सलीम"), not a counted plural ("तीन बदमाश गर्ग के घर")
+            if k in ctx.role_nouns and i + 1 < n and not self.counted_before(i):
                 j = i + 1
                 if keys[j] in ("नामक",):
                     j += 1
@@ -356,14 +367,16 @@ class PersonRecogniser:
             # kinship + name: "बेटे उत्कर्ष", "भाई गोविंद", "पत्नी सोनम"
             if k in ctx.kin_words and i + 1 < n:
                 fwd = self.forward_chunk(i + 1, allow_loc=False)
-                if (
-                    fwd
-                    and self.chunk_is_plausible(*fwd, strong=False)
+                if fwd is not None and (
+                    self.chunk_is_plausible(*fwd, strong=False)
+                    or (self.after_cue_at(fwd[1] + 1) >= 1 and not self.common(keys[fwd[0]]))
                     or (
-                        fwd and self.after_cue_at(fwd[1] + 1) >= 1 and not self.common(keys[fwd[0]])
+                        not self.common(keys[fwd[0]])
+                        and (self.name_score(fwd[0]) >= 0.3 or self.rare(fwd[0]))
+                        and i > 0
+                        and keys[i - 1] in POSSESSIVES
                     )
                 ):
-                    assert fwd is not None
                     out.append(Chunk(fwd[0], fwd[1], "kin:" + k, "relative", False))
             # age: "राजीव (32)", "30 वर्षीय X"
             if self.toks[i].text == "(" and i + 2 < n and self.toks[i + 1].text.isdigit():

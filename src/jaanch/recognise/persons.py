@@ -341,12 +341,17 @@ class PersonRecogniser:
                     ch = self.forward_chunk(j)
                     if ch and self.chunk_is_plausible(*ch, strong=True):
                         out.append(Chunk(ch[0], ch[1], "designation", "official", True))
-            # role noun + name ("आरोपी सलीम"), not a counted plural ("तीन बदमाश गर्ग के घर")
-            if k in ctx.role_nouns and i + 1 < n and not self.counted_before(i):
+            # role noun + name ("आरोपी सलीम"); a counted plural only names the people
+            # when a list follows ("तीन आरोपित A, B और C", not "तीन बदमाश गर्ग के घर")
+            if k in ctx.role_nouns and i + 1 < n:
                 j = i + 1
                 if keys[j] in ("नामक",):
                     j += 1
                 ch = self.forward_chunk(j, allow_loc=False)
+                if ch and self.counted_before(i):
+                    nxt = self.toks[ch[1] + 1].text if ch[1] + 1 < n else ""
+                    if nxt not in (",", "और", "व", "एवं"):
+                        ch = None
                 if ch and self.chunk_is_plausible(*ch, strong=ctx.role_nouns[k] is not None):
                     out.append(Chunk(ch[0], ch[1], "role_noun:" + k, ctx.role_nouns[k], True))
             # alias: X उर्फ Y
@@ -464,6 +469,21 @@ class PersonRecogniser:
             taken.append(c)
         return taken
 
+    def list_item_ok(self, first: int, last: int) -> bool:
+        """A word listed beside a found name is a name unless it is plainly a common word."""
+        if last - first > 2:
+            return False
+        for k in range(first, last + 1):
+            key = self.keys[k]
+            score = self.name_score(k)
+            if self.rare(k) or self.is_surname(k):
+                continue
+            if self.names.is_common_word(key) and score < 0.3:
+                return False
+            if score < 0.15:
+                return False
+        return True
+
     def expand_lists(self, chunks: list[Chunk]) -> list[Chunk]:
         """Names coordinated with a found name: "राज कुशवाह, आनंद, आकाश और विशाल"."""
         taken = {k for c in chunks for k in range(c.first, c.last + 1)}
@@ -475,7 +495,7 @@ class PersonRecogniser:
                 sep = c.last + 1 if direction == 1 else c.first - 1
                 if not (0 <= sep < len(self.toks)):
                     continue
-                if self.toks[sep].text not in (",", "और", "व", "एवं", "तथा"):
+                if self.toks[sep].text not in (",", "और", "व", "एवं", "तथा", "सहित", "समेत"):
                     continue
                 if direction == 1:
                     ch = self.forward_chunk(sep + 1, allow_loc=False)
@@ -483,11 +503,7 @@ class PersonRecogniser:
                     ch = self.backward_chunk(sep - 1, min_score=0.3)
                 if not ch or any(k in taken for k in range(ch[0], ch[1] + 1)):
                     continue
-                if not self.chunk_is_plausible(*ch, strong=False) and not (
-                    ch[0] == ch[1]
-                    and not self.common(self.keys[ch[0]])
-                    and self.name_score(ch[0]) >= 0.3
-                ):
+                if not self.chunk_is_plausible(*ch, strong=False) and not self.list_item_ok(*ch):
                     continue
                 new = Chunk(ch[0], ch[1], "list", c.role_hint, False)
                 out.append(new)

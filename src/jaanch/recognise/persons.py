@@ -153,15 +153,15 @@ class PersonRecogniser:
             return False
         return not QUALIFIER_RE.match(self.keys[i])
 
-    def continues_name(self, j: int) -> bool:
-        """May token ``j`` extend a name begun before it?"""
+    def continues_name(self, j: int, start: int = -1) -> bool:
+        """May token ``j`` extend a name begun at ``start``?"""
         k = self.keys[j]
         if self.is_surname(j) or self.name_score(j) >= 0.5:
             return True
         # a middle name of low score before a surname: "आनंद प्रकाश तिवारी"
         if j + 1 < len(self.toks) and self.nameable(j + 1) and self.is_surname(j + 1):
             return True
-        if self.is_surname(j - 1):
+        if self.is_surname(j - 1) and j - 1 > start:
             return False  # names end at the surname: "बरखा मिश्रा बेबस युवतियों"
         if self.name_score(j) >= 0.3:
             return True
@@ -227,7 +227,7 @@ class PersonRecogniser:
                 continue
             if not self.nameable(j, allow_loc=allow_loc):
                 break
-            if j > i and not self.continues_name(j):
+            if j > i and not self.continues_name(j, i):
                 break
             if (
                 self.toks[j].start > 0
@@ -340,7 +340,7 @@ class PersonRecogniser:
                 if j is not None and j < n:
                     ch = self.forward_chunk(j)
                     if ch and self.chunk_is_plausible(*ch, strong=True):
-                        out.append(Chunk(ch[0], ch[1], "designation", "official", True))
+                        out.append(Chunk(ch[0], ch[1], "designation", None, True))
             # role noun + name ("आरोपी सलीम"); a counted plural only names the people
             # when a list follows ("तीन आरोपित A, B और C", not "तीन बदमाश गर्ग के घर")
             if k in ctx.role_nouns and i + 1 < n:
@@ -473,6 +473,11 @@ class PersonRecogniser:
         """A word listed beside a found name is a name unless it is plainly a common word."""
         if last - first > 2:
             return False
+        n = len(self.toks)
+        before = self.toks[first - 1].text if first > 0 else ""
+        after = self.toks[last + 1].text if last + 1 < n else ""
+        if before == "," and after in (",", "और", "व", "एवं"):
+            return True  # in the middle of a list of names: ", आकाश और"
         for k in range(first, last + 1):
             key = self.keys[k]
             score = self.name_score(k)
@@ -505,7 +510,8 @@ class PersonRecogniser:
                     continue
                 if not self.chunk_is_plausible(*ch, strong=False) and not self.list_item_ok(*ch):
                     continue
-                new = Chunk(ch[0], ch[1], "list", c.role_hint, False)
+                hint = c.role_hint if c.role_hint != "relative" else None
+                new = Chunk(ch[0], ch[1], "list", hint, False)
                 out.append(new)
                 frontier.append(new)
                 taken.update(range(ch[0], ch[1] + 1))

@@ -286,6 +286,10 @@ class PersonRecogniser:
             return scores[0] >= 0.3 or not self.names.is_common_word(self.keys[first])
         if last == first:
             return scores[0] >= 0.6 and not common[0]
+        if last == first + 1 and rare[1] and not common[0]:
+            # a known given name and a family name no corpus has seen: "सतीश भावसार"
+            if self.names.is_given_name(self.keys[first]) or scores[0] >= 0.5:
+                return True
         return sum(scores) / len(scores) >= 0.5 and not all(common) and not any(rare)
 
     # -- cues --------------------------------------------------------------------------
@@ -582,6 +586,10 @@ class PersonRecogniser:
                     )
                 ):
                     hit = (i, i)
+            if hit and hit[0] == hit[1] and hit[1] + 1 < n and hit[1] + 1 not in taken:
+                j = hit[1] + 1
+                if self.nameable(j) and (self.rare(j) or self.is_surname(j)) and self.toks[j].start == self.toks[j - 1].end + 1:
+                    hit = (hit[0], j)  # "धर्मेंद्र" found, "धर्मेंद्र लाठीगरा" written
             if hit:
                 out.append(Chunk(hit[0], hit[1], "repeat", None, False))
                 taken.update(range(hit[0], hit[1] + 1))

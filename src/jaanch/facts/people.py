@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from jaanch.doc import Doc
+from jaanch.gazetteer import loose_key
 from jaanch.lexicons import load_tsv
 from jaanch.recognise.persons import context
 from jaanch.text.normalise import fold_for_match
@@ -22,6 +23,11 @@ from jaanch.types import Evidence, Person, Relation, Span
 
 RETIRED_RE = re.compile(r"(रिटायर्ड|रिटायर|सेवानिवृत्त|पूर्व)\s*$")
 OFFICIAL_SECTORS = {"police", "admin", "judiciary", "politics", "institution"}
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """Spelling-tolerant words of a name: "मौहम्मद अफजल" and "मोहम्मद अफजल" are one."""
+    return tuple(loose_key(w) for w in name.split() if loose_key(w))
 
 
 @dataclass
@@ -51,7 +57,7 @@ class Cluster:
         return out
 
     def words(self) -> set[tuple[str, ...]]:
-        return {tuple(fold_for_match(s.text).split()) for s in self.mentions + self.alias_mentions}
+        return {name_words(s.text) for s in self.mentions + self.alias_mentions}
 
     def add_role(self, role: str) -> None:
         if role not in self.roles:
@@ -98,7 +104,7 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
         if i in alias_of:
             continue
         s = persons[i]
-        words = tuple(fold_for_match(s.text).split())
+        words = name_words(s.text)
         target = _find_cluster(clusters, words)
         if target is None:
             target = Cluster()
@@ -114,7 +120,7 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
     # short forms of aliases ("बरखा" after "बरखा मिश्रा") join the aliased person
     for c in clusters[:]:
         if len(c.mentions) and all(len(m.text.split()) == 1 for m in c.mentions):
-            w = fold_for_match(c.mentions[0].text)
+            w = name_words(c.mentions[0].text)[0]
             hosts = [h for h in clusters if h is not c and any(w in ws for ws in h.words())]
             if len(hosts) == 1:
                 hosts[0].mentions.extend(c.mentions)

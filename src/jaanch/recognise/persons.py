@@ -588,7 +588,15 @@ class PersonRecogniser:
                     hit = (i, i)
             if hit and hit[0] == hit[1] and hit[1] + 1 < n and hit[1] + 1 not in taken:
                 j = hit[1] + 1
-                if self.nameable(j) and (self.rare(j) or self.is_surname(j)) and self.toks[j].start == self.toks[j - 1].end + 1:
+                after = keys[j + 1] if j + 1 < n else ""
+                if (
+                    self.nameable(j)
+                    and (self.rare(j) or self.is_surname(j))
+                    and self.toks[j].start == self.toks[j - 1].end + 1
+                    and (after in POSSESSIVES or after in ("ने", "को", "से", "पर", ",", "।") or not after)
+                    and keys[j] not in firsts
+                    and (keys[j],) not in full
+                ):
                     hit = (hit[0], j)  # "धर्मेंद्र" found, "धर्मेंद्र लाठीगरा" written
             if hit:
                 out.append(Chunk(hit[0], hit[1], "repeat", None, False))

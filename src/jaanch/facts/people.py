@@ -235,6 +235,11 @@ def _after_description(doc: Doc, end: int, starts: dict[int, Span]) -> int:
             if after in starts:
                 pos = starts[after].nend
                 continue
+            # "लक्ष्य उर्फ लाशय और सार्थक गौड़ के": a mention a word or two further on
+            ahead = [st for st in starts if after < st <= after + 25 and "।" not in text[after:st]]
+            if key in CHAIN_WORDS and ahead and len(text[after : min(ahead)].split()) <= 2:
+                pos = starts[min(ahead)].nend
+                continue
             if key in ctx.residence_markers:
                 # "निवासी X Y (Z) की शिकायत": jump to the next postposition
                 words = text[after : after + 120].split()

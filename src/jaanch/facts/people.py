@@ -105,7 +105,7 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
             continue
         s = persons[i]
         words = name_words(s.text)
-        target = _find_cluster(clusters, words)
+        target = _find_cluster(clusters, words, s.nstart)
         if target is None:
             target = Cluster()
             clusters.append(target)
@@ -129,7 +129,9 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
     return clusters
 
 
-def _find_cluster(clusters: list[Cluster], words: tuple[str, ...]) -> Cluster | None:
+def _find_cluster(
+    clusters: list[Cluster], words: tuple[str, ...], at: int = -1
+) -> Cluster | None:
     exact = [c for c in clusters if words in c.words()]
     if exact:
         return exact[0]
@@ -147,7 +149,15 @@ def _find_cluster(clusters: list[Cluster], words: tuple[str, ...]) -> Cluster | 
             ):
                 cands.append(c)
                 break
-    return cands[0] if len(cands) == 1 else None
+    if len(cands) == 1:
+        return cands[0]
+    if len(cands) > 1 and len(words) == 1 and at >= 0:
+        # "यादव" alone when "सागर यादव" and "सौरभ यादव" are both named: the one named last
+        before = [(max((m.nstart for m in c.mentions if m.nstart < at), default=-1), k) for k, c in enumerate(cands)]
+        best = max(before)
+        if best[0] >= 0:
+            return cands[best[1]]
+    return None
 
 
 def assign_designations(doc: Doc, clusters: list[Cluster]) -> None:

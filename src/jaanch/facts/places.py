@@ -26,6 +26,10 @@ KIND_PRIORITY = {
     "state": 2,
     "country": 1,
 }
+# what stands between a district or city and a place inside it: "राजनांदगांव जिले के बागनदी"
+HOST_GAPS = frozenset(
+    ["के", "की", "का", "के पास", ",", "जिले के", "जिला के", "जिले की", "जिले का", "जनपद के", "शहर के", "शहर की", "जिले में", "के ग्राम", "के गांव"]
+)
 LOCAL_KINDS = ("police_station", "village", "facility", "locality", "sub_district")
 
 
@@ -141,8 +145,8 @@ def _host_place(doc: Doc, s: Span, locs: list[Span]) -> PlaceRecord | None:
         r = _record(o)
         if o is s or r is None or r.kind not in ("district", "city", "state") or r.country != "IN":
             continue
-        gap = doc.text[o.nend : s.nstart]
-        if 0 <= s.nstart - o.nend <= 8 and gap.strip() in ("के", "की", "का", "के पास", ","):
+        gap = " ".join(doc.text[o.nend : s.nstart].split())
+        if 0 <= s.nstart - o.nend <= 14 and gap in HOST_GAPS:
             return r
         if r.kind == "state":
             continue

@@ -172,6 +172,23 @@ class PlaceRecogniser:
             ):
                 found[(a - 2, a - 2)] = {"kind": "sub_district", "source": "pattern", "head": "के"}
 
+        # 1c. an FIR-style address after "निवासी": words no lexicon knows as names
+        residence = {fold_for_match(w) for w in ("निवासी", "निवासिनी", "वासी", "निवास")}
+        for i in range(n - 1):
+            if keys[i] not in residence:
+                continue
+            j = i + 1
+            while j < n and j <= i + 5 and wordy(j) and not any(x <= j <= y for (x, y) in found):
+                key = keys[j]
+                if self.names.name_likeness(key) >= 0.4 or self.names.is_common_word(key):
+                    break
+                if self.gaz.lookup(toks[j].text):
+                    break  # the gazetteer step takes it
+                if self.names.counts(key) is not None and self.names.loc_score(key) < 0.3:
+                    break
+                found[(j, j)] = {"kind": "locality", "source": "pattern", "head": "निवासी"}
+                j += 1
+
         # 2. gazetteer names
         i = 0
         max_words = max(1, self.gaz.max_words)

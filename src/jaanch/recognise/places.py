@@ -134,9 +134,21 @@ class PlaceRecogniser:
                 # lexicon call common ("इस इलाके", "पूरे क्षेत्र")
                 while a < first - 1 and self._weak_left(keys[a]):
                     a += 1
-                if self._weak_left(keys[a]) and a == first - 1 and head["inside"] == "no":
-                    continue
+                if a == first - 1 and (
+                    (self._weak_left(keys[a]) and head["inside"] == "no")
+                    or (head["needs_name"] == "yes" and self._plain_word(keys[a]))
+                ):
+                    continue  # "इस इलाके", "मौत सड़क दुर्घटना": no name before the head
                 b = last if head["inside"] == "yes" else first - 1
+                if head["inside"] == "no" and b == a + 1:
+                    known = self.gaz.lookup(toks[a].text)
+                    pair = self.gaz.lookup(f"{toks[a].text} {toks[b].text}")
+                    if (
+                        known
+                        and not pair
+                        and known[0].kind in ("city", "district", "state", "country")
+                    ):
+                        a = b  # "ग्रेटर नोएडा दादरी कोतवाली": the thana is दादरी
             else:
                 j = last + 1
                 words = 0
@@ -252,8 +264,17 @@ class PlaceRecogniser:
         return out
 
     def _weak_left(self, key: str) -> bool:
-        return key in place_modifiers() or (
-            self.names.is_common_word(key) and self.names.loc_score(key) < 0.3
+        if key in place_modifiers():
+            return True
+        return self.names.is_common_word(key) and self.names.loc_score(key) < 0.3
+
+    def _plain_word(self, key: str) -> bool:
+        """A frequent word of news prose that names neither a place nor a person
+        ("मौत सड़क दुर्घटना", "बुरा हाल", "स्वयं")."""
+        return (
+            self.names.is_news_common(key)
+            and self.names.loc_score(key) < 0.1
+            and self.names.name_likeness(key) < 0.3
         )
 
     def _gazetteer_word_ok(self, doc: Doc, i: int, recs: list[PlaceRecord]) -> bool:

@@ -34,7 +34,9 @@ QUALIFIER_RE = re.compile(
     r"^(जोन|ज़ोन|सिटी|ग्रामीण|देहात|पूर्व|पश्चिम|उत्तर|दक्षिण|ट्रैफिक|अपराध|मुख्यालय|क्राइम)$"
 )
 
-POSSESSIVES = frozenset(["की", "का", "के", "अपने", "अपनी", "अपना", "उसकी", "उसके", "उनकी", "उनके", "इसकी", "इसके"])
+POSSESSIVES = frozenset(
+    ["की", "का", "के", "अपने", "अपनी", "अपना", "उसकी", "उसके", "उनकी", "उनके", "इसकी", "इसके"]
+)
 BLOCKING_LABELS = ("DESIGNATION", "MONEY", "DATE", "LAW", "COUNT", "AGE", "ORG")
 
 
@@ -344,7 +346,9 @@ class PersonRecogniser:
                 if j is not None and j < n:
                     ch = self.forward_chunk(j)
                     if ch and self.chunk_is_plausible(*ch, strong=True):
-                        out.append(Chunk(ch[0], ch[1], "designation", None, True))
+                        # "आरोपित पंचायत सचिव ओम गुप्ता": a role noun before the rank
+                        hint = ctx.role_nouns.get(keys[i - 1]) if i > 0 else None
+                        out.append(Chunk(ch[0], ch[1], "designation", hint, True))
             # role noun + name ("आरोपी सलीम"); a counted plural only names the people
             # when a list follows ("तीन आरोपित A, B और C", not "तीन बदमाश गर्ग के घर")
             if k in ctx.role_nouns and i + 1 < n:
@@ -593,7 +597,11 @@ class PersonRecogniser:
                     self.nameable(j)
                     and (self.rare(j) or self.is_surname(j))
                     and self.toks[j].start == self.toks[j - 1].end + 1
-                    and (after in POSSESSIVES or after in ("ने", "को", "से", "पर", ",", "।") or not after)
+                    and (
+                        after in POSSESSIVES
+                        or after in ("ने", "को", "से", "पर", ",", "।")
+                        or not after
+                    )
                     and keys[j] not in firsts
                     and (keys[j],) not in full
                 ):

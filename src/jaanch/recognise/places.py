@@ -72,7 +72,14 @@ class PlaceRecogniser:
     def __init__(self) -> None:
         self.gaz = Gazetteer.default()
         self.names = NameLexicon.default()
-        self.fw = context().function_words
+        ctx = context()
+        # words that never name a place: function words, role nouns (होटल संचालिका), kinship
+        self.fw = (
+            ctx.function_words
+            | frozenset(ctx.role_nouns)
+            | frozenset(ctx.kin_words)
+            | ctx.residence_markers
+        )
         self.heads = head_matcher()
 
     def __call__(self, doc: Doc) -> list[Span]:
@@ -288,6 +295,9 @@ class PlaceRecogniser:
         loc = self.names.loc_score(key)
         if loc >= 0.3:
             return True
+        nxt = doc.keys[i + 1] if i + 1 < len(doc.tokens) else ""
+        if self._plain_word(key) and recs[0].kind not in ("district", "state", "country"):
+            return nxt in PLACE_FOLLOWERS and nxt not in ("के", "की", "का", "से")
         if i >= 2 and doc.keys[i - 1] in ("के", "की", "का"):
             # "हरियाणा के सिरसा": a place inside a named state or district
             if any(

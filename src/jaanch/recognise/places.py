@@ -297,7 +297,7 @@ class PlaceRecogniser:
             return True
         nxt = doc.keys[i + 1] if i + 1 < len(doc.tokens) else ""
         if self._plain_word(key) and recs[0].kind not in ("district", "state", "country"):
-            return nxt in PLACE_FOLLOWERS and nxt not in ("के", "की", "का", "से")
+            return nxt in PLACE_FOLLOWERS and nxt not in ("के", "की", "का", "से") and loc >= 0.1
         if i >= 2 and doc.keys[i - 1] in ("के", "की", "का"):
             # "हरियाणा के सिरसा": a place inside a named state or district
             if any(

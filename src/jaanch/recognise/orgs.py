@@ -22,9 +22,10 @@ def org_matcher() -> PhraseMatcher[str]:
 
 
 @cache
-def head_matcher() -> PhraseMatcher[tuple[str, int]]:
+def head_matcher() -> PhraseMatcher[tuple[str, int, bool]]:
     return PhraseMatcher(
-        (r["head"], (r["kind"], int(r["max_words"]))) for r in load_tsv("org_heads.tsv")
+        (r["head"], (r["kind"], int(r["max_words"]), r["plain_ok"] == "yes"))
+        for r in load_tsv("org_heads.tsv")
     )
 
 
@@ -71,10 +72,23 @@ class OrgRecogniser:
         for hm in head_matcher().find_all(toks, keys):
             if any(k in taken for k in range(hm.first, hm.last + 1)):
                 continue
-            kind, max_words = hm.payload
+            kind, max_words, plain_ok = hm.payload
+
+            def plain(i: int) -> bool:
+                return (
+                    not plain_ok
+                    and names.is_news_common(keys[i])
+                    and names.name_likeness(keys[i]) < 0.3
+                )
+
             if max_words < 0:  # head first: "मदरसा साफिया"
                 j = hm.last + 1
-                if j < len(toks) and wordy(j) and not names.is_common_word(keys[j]):
+                if (
+                    j < len(toks)
+                    and wordy(j)
+                    and not names.is_common_word(keys[j])
+                    and not names.is_news_common(keys[j])
+                ):
                     end = j
                     out.append(
                         doc.make_span(
@@ -90,7 +104,7 @@ class OrgRecogniser:
                 continue
             i = hm.first - 1
             words = 0
-            while i >= 0 and words < max_words and wordy(i):
+            while i >= 0 and words < max_words and wordy(i) and not plain(i):
                 i -= 1
                 words += 1
             first = i + 1

@@ -74,7 +74,7 @@ class OrgRecogniser:
                 continue
             kind, max_words, plain_ok = hm.payload
 
-            def plain(i: int) -> bool:
+            def plain(i: int, plain_ok: bool = plain_ok) -> bool:
                 return (
                     not plain_ok
                     and names.is_news_common(keys[i])

@@ -41,7 +41,9 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        best = max(self.mentions, key=lambda s: (len(s.text.split()), -s.start))
+        best = max(
+            self.mentions, key=lambda s: (not s.text.isascii(), len(s.text.split()), -s.start)
+        )
         return " ".join(best.text.split())
 
     @property
@@ -106,6 +108,11 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
         s = persons[i]
         words = name_words(s.text)
         target = _find_cluster(clusters, words, s.nstart)
+        if target is None and s.text.isascii():
+            # "Sonam Raghuvanshi" is "सोनम रघुवंशी" written in Latin letters
+            latin = " ".join(s.text.lower().split())
+            same = [c for c in clusters if (latin_name(c.name) or "").lower() == latin]
+            target = same[0] if len(same) == 1 else None
         if target is None:
             target = Cluster()
             clusters.append(target)
@@ -129,9 +136,7 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
     return clusters
 
 
-def _find_cluster(
-    clusters: list[Cluster], words: tuple[str, ...], at: int = -1
-) -> Cluster | None:
+def _find_cluster(clusters: list[Cluster], words: tuple[str, ...], at: int = -1) -> Cluster | None:
     exact = [c for c in clusters if words in c.words()]
     if exact:
         return exact[0]
@@ -153,7 +158,10 @@ def _find_cluster(
         return cands[0]
     if len(cands) > 1 and len(words) == 1 and at >= 0:
         # "यादव" alone when "सागर यादव" and "सौरभ यादव" are both named: the one named last
-        before = [(max((m.nstart for m in c.mentions if m.nstart < at), default=-1), k) for k, c in enumerate(cands)]
+        before = [
+            (max((m.nstart for m in c.mentions if m.nstart < at), default=-1), k)
+            for k, c in enumerate(cands)
+        ]
         best = max(before)
         if best[0] >= 0:
             return cands[best[1]]
@@ -207,7 +215,23 @@ def _posting(doc: Doc, locs: list[Span], d: Span, m: Span) -> Span | None:
 
 # words between a possessive and a kinship word: "राजा के एक अन्य भाई सचिन"
 KIN_QUALIFIERS = frozenset(
-    ["एक", "अन्य", "छोटे", "बड़े", "बडे", "छोटी", "बड़ी", "बडी", "सगे", "सगी", "चचेरे", "ममेरे", "दूसरे", "दोनों", "इकलौते"]
+    [
+        "एक",
+        "अन्य",
+        "छोटे",
+        "बड़े",
+        "बडे",
+        "छोटी",
+        "बड़ी",
+        "बडी",
+        "सगे",
+        "सगी",
+        "चचेरे",
+        "ममेरे",
+        "दूसरे",
+        "दोनों",
+        "इकलौते",
+    ]
 )
 CHAIN_WORDS = frozenset(["उर्फ", "और", "व", "एवं", "तथा", ",", "समेत", "सहित"])
 # where these were reported the complainant is often a witness or relative, not the harmed

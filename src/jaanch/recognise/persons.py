@@ -439,6 +439,7 @@ class PersonRecogniser:
         scores = []
         for w in words:
             dev = sanscript.transliterate(w.lower(), sanscript.ITRANS, sanscript.DEVANAGARI)
+            dev = dev.replace("\u094d ", " ").rstrip("\u094d")  # no final virama: "सोनम्"
             scores.append(self.names.person_score(fold_for_match(dev)))
         return max(scores) >= 0.5 and self.names.is_surname_latin(words[-1])
 

@@ -183,6 +183,21 @@ class Gazetteer:
     def is_known(self, name: str) -> bool:
         return bool(self.lookup(name))
 
+    def lookup_latin(self, name: str) -> list[PlaceRecord]:
+        """Records whose LGD English district or state name is ``name`` (``Indore``,
+        ``Madhya Pradesh``): for Latin-script mentions in Hindi text."""
+        index = getattr(self, "_latin", None)
+        if index is None:
+            index = defaultdict(list)
+            for r in self.records:
+                if r.kind == "district" and r.district and r.country == "IN":
+                    index[r.district.lower()].append(r)
+                elif r.kind == "state" and r.state:
+                    index[r.state.lower()].append(r)
+            self._latin = {k: self._sorted(v) for k, v in index.items()}
+            index = self._latin
+        return list(index.get(" ".join(name.lower().split()), []))
+
     def districts_of_state(self, state: str) -> list[str]:
         """LGD names of the districts of ``state`` that the gazetteer knows."""
         return sorted(

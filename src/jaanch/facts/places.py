@@ -28,7 +28,23 @@ KIND_PRIORITY = {
 }
 # what stands between a district or city and a place inside it: "राजनांदगांव जिले के बागनदी"
 HOST_GAPS = frozenset(
-    ["के", "की", "का", "के पास", ",", "जिले के", "जिला के", "जिले की", "जिले का", "जनपद के", "शहर के", "शहर की", "जिले में", "के ग्राम", "के गांव"]
+    [
+        "के",
+        "की",
+        "का",
+        "के पास",
+        ",",
+        "जिले के",
+        "जिला के",
+        "जिले की",
+        "जिले का",
+        "जनपद के",
+        "शहर के",
+        "शहर की",
+        "जिले में",
+        "के ग्राम",
+        "के गांव",
+    ]
 )
 LOCAL_KINDS = ("police_station", "village", "facility", "locality", "sub_district")
 
@@ -63,14 +79,36 @@ def build_places(doc: Doc) -> list[Place]:
     gaz = Gazetteer.default()
     anchor = anchor_record(doc, locs)
     groups: dict[str, list[Span]] = {}
+    latin: list[Span] = []
     for s in locs:
-        groups.setdefault(fold_for_match(s.text), []).append(s)
+        if s.text.isascii() and _record(s) is not None:
+            latin.append(s)
+        else:
+            groups.setdefault(fold_for_match(s.text), []).append(s)
+    for s in latin:
+        # a Latin-script mention ("Indore") joins the place written in Devanagari
+        rec = _record(s)
+        assert rec is not None
+        same = [
+            k
+            for k, spans in groups.items()
+            if any(
+                (r := _record(x)) is not None
+                and r.state == rec.state
+                and (r.district == rec.district or rec.kind == "state")
+                and r.kind in (rec.kind, "city")
+                for x in spans
+            )
+        ]
+        groups.setdefault(same[0] if same else fold_for_match(rec.name), []).append(s)
     places: list[Place] = []
     for key, spans in groups.items():
         if not key:
             continue
-        first = spans[0]
+        first = next((s for s in spans if not s.text.isascii()), spans[0])
         name = " ".join(first.text.split())
+        if first.text.isascii() and _record(first) is not None:
+            name = _record(first).name  # type: ignore[union-attr]
         kinds = [str((s.value or {}).get("kind")) for s in spans if (s.value or {}).get("kind")]
         pattern_kinds = [
             str((s.value or {}).get("kind"))

@@ -143,7 +143,10 @@ class PlaceRecogniser:
                     a += 1
                 if a == first - 1 and (
                     (self._weak_left(keys[a]) and head["inside"] == "no")
-                    or (head["needs_name"] == "yes" and self._plain_word(keys[a]))
+                    or (
+                        (head["needs_name"] == "yes" or head["inside"] == "no")
+                        and self._plain_word(keys[a])
+                    )
                 ):
                     continue  # "इस इलाके", "मौत सड़क दुर्घटना": no name before the head
                 b = last if head["inside"] == "yes" else first - 1
@@ -242,6 +245,27 @@ class PlaceRecogniser:
             if not any(a <= y and x <= b for (x, y) in found):
                 found[(a, b)] = {"kind": recs[0].kind, "source": "gazetteer", "record": recs[0]}
             i = b + 1
+
+        # 2b. Latin-script district and state names ("Indore News:")
+        for i in range(n):
+            t = toks[i].text
+            if not (t[:1].isupper() and t.isascii() and t.isalpha()) or any(
+                x <= i <= y for (x, y) in found
+            ):
+                continue
+            for width in (2, 1):
+                if i + width > n or not all(
+                    toks[k].text.isalpha() and toks[k].text.isascii() for k in range(i, i + width)
+                ):
+                    continue
+                recs = self.gaz.lookup_latin(" ".join(toks[k].text for k in range(i, i + width)))
+                if recs and not any(i <= y and x <= i + width - 1 for (x, y) in found):
+                    found[(i, i + width - 1)] = {
+                        "kind": recs[0].kind,
+                        "source": "gazetteer",
+                        "record": recs[0],
+                    }
+                    break
 
         # 3. the same names again (pattern places recur without their head)
         pattern_names = {

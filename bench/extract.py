@@ -10,6 +10,7 @@ full pipeline's time as a ratio of it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import resource
 import time
@@ -65,10 +66,8 @@ def main() -> None:
     sample = arts[: min(len(arts), 200)]
     tracemalloc.start()
     for a in sample:
-        try:
+        with contextlib.suppress(ExtractionError):
             pipeline.run(a)
-        except ExtractionError:
-            pass
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

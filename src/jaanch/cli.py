@@ -158,5 +158,13 @@ def eval_cmd(
                     console.print(f"[bold]{group}[/] fp={d['fp']} fn={d['fn']}")
 
 
+def _register_knowledge_base() -> None:
+    from jaanch.cli_kb import register
+
+    register(app)
+
+
+_register_knowledge_base()
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -11,6 +11,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from jaanch.types import Article
@@ -19,6 +20,26 @@ MAX_FILE_BYTES = 8 * 1024 * 1024  # one article; JSONL files stream line by line
 LEGACY_FONT_RE = re.compile(r"[\u00a1-\u00ff]{3,}")
 HTML_RE = re.compile(r"<(html|body|div|p|script|span|br|a)\b", re.I)
 TAG_RE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
+
+
+ISO_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def norm_date(value: object) -> str | None:
+    """An ISO date (``YYYY-MM-DD``, or a year/month prefix) from ISO or RFC 2822 text
+    (``Tue, 23 Sep 2025 19:33:00 +0530`` -> ``2025-09-23``); None when unreadable."""
+    if value is None:
+        return None
+    s = str(value).strip()
+    if not s:
+        return None
+    m = ISO_DATE_RE.match(s)
+    if m:
+        return m.group(0)
+    try:
+        return parsedate_to_datetime(s).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 @dataclass
@@ -108,7 +129,7 @@ def _from_file(path: Path) -> Iterator[Article | ReadError]:
         except json.JSONDecodeError as e:
             yield ReadError(path.stem, str(path), f"invalid JSON: {e.msg} at line {e.lineno}")
             return
-        yield from _from_object(obj, path.stem, str(path))
+        yield from from_object(obj, path.stem, str(path))
         return
     if path.suffix.lower() in (".html", ".htm") or HTML_RE.search(text[:2000]):
         text = html_to_text(text)
@@ -138,10 +159,10 @@ def _from_jsonl_lines(
         except json.JSONDecodeError as e:
             yield ReadError(fid, source or fid, f"invalid JSON: {e.msg}")
             continue
-        yield from _from_object(obj, fid, source or fid)
+        yield from from_object(obj, fid, source or fid)
 
 
-def _from_object(obj: object, fallback: str, source: str) -> Iterator[Article | ReadError]:
+def from_object(obj: object, fallback: str, source: str) -> Iterator[Article | ReadError]:
     if not isinstance(obj, dict):
         yield ReadError(fallback, source, "a JSON article must be an object with a 'text' field")
         return
@@ -152,13 +173,13 @@ def _from_object(obj: object, fallback: str, source: str) -> Iterator[Article | 
         return
     if HTML_RE.search(text[:2000]):
         text = html_to_text(text)
-    published = obj.get("published")
+    published = obj.get("published") or obj.get("date")
     yield from _checked(
         Article(
             id=aid,
             text=text,
             title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-            published=str(published)[:10] if published else None,
+            published=norm_date(published),
             source=obj.get("source") if isinstance(obj.get("source"), str) else None,
             url=obj.get("url") if isinstance(obj.get("url"), str) else None,
         ),

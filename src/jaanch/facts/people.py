@@ -458,10 +458,10 @@ def build_people(
     relations.extend(kin)
     by_name = {c.name: c for c in clusters}
     for r in kin:
-        for end in (r.tail, r.head) if r.type != "parent_of" else (r.tail, r.head):
-            c = by_name.get(end)
-            if c is not None and c.roles == ["other"]:
-                c.roles = ["relative"]
+        for end in (r.tail, r.head):
+            kin_of = by_name.get(end)
+            if kin_of is not None and kin_of.roles == ["other"]:
+                kin_of.roles = ["relative"]
     for c in clusters:
         if c.posted_at is not None and "official" in c.roles:
             place = " ".join(c.posted_at.text.split())

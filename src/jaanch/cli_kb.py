@@ -1,0 +1,292 @@
+"""Knowledge-base commands: ``ingest``, ``status``, ``search``, ``show``, ``merge``,
+``split``, ``export``. ``register(app)`` adds them to the ``jaanch`` Typer app; every
+command takes ``--db`` (else ``$JAANCH_DB``, else ``sqlite:///jaanch.db``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+err = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Store URL: sqlite:///path/kb.db (default sqlite:///jaanch.db, or $JAANCH_DB) "
+        "or postgresql://user:pass@host/db.",
+    ),
+]
+ProtOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-protected",
+        help="Show the names of protected people (victims of sexual offences, minors).",
+    ),
+]
+
+
+def _engine(db: str | None) -> Any:
+    from jaanch.store.db import open_store
+
+    try:
+        return open_store(db)
+    except Exception as e:  # noqa: BLE001 - a store that cannot be opened ends the command
+        err.print(f"[red]cannot open the store[/] {db or ''}: {e}")
+        raise typer.Exit(2) from e
+
+
+def ingest_cmd(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt, .jsonl, .json, .csv, .html), folders, or - for stdin."),
+    ],
+    db: DbOpt = None,
+    workers: Annotated[
+        int | None, typer.Option("-j", "--workers", help="Worker processes (default: all cores).")
+    ] = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option(
+            "--reprocess", help="Re-extract stored articles made by another extractor version."
+        ),
+    ] = False,
+    reprocess_all: Annotated[
+        bool, typer.Option("--reprocess-all", help="Re-extract every stored article.")
+    ] = False,
+    no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the run's report as JSON.")
+    ] = False,
+) -> None:
+    """Extract and store articles; already-stored texts are skipped (content hash)."""
+    from jaanch.store.ingest import ingest
+
+    engine = _engine(db)
+    rep = ingest(
+        engine,
+        paths,
+        workers=workers,
+        reprocess=reprocess,
+        reprocess_all=reprocess_all,
+        progress=not no_progress and sys.stderr.isatty(),
+    )
+    if as_json:
+        typer.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=1))
+        return
+    for f in rep.failures[:50]:
+        err.print(f"[yellow]failed[/] {f['origin']}: {f['reason']}")
+    err.print(
+        f"{rep.documents} documents: {rep.stored} stored, {rep.already} already stored, "
+        f"{rep.reprocessed} re-extracted, {rep.failed} failed; "
+        f"{rep.rate:.1f} articles/s with {rep.workers} worker(s), {rep.seconds:.1f} s"
+    )
+
+
+def status_cmd(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as a JSON object.")] = False,
+    limit: Annotated[int, typer.Option("--failures", help="How many failures to list.")] = 50,
+) -> None:
+    """Counts (articles, failures, mentions, entities, judgements) and the failures."""
+    from jaanch.store.status import status
+
+    st = status(_engine(db), failures=limit)
+    if as_json:
+        typer.echo(json.dumps(st, ensure_ascii=False, indent=1))
+        return
+    c = Console()
+    c.print(
+        f"[bold]{st['articles']}[/] articles · [bold]{st['failed']}[/] failed · "
+        f"{st['mentions']} mentions · [bold]{st['entities']}[/] entities "
+        f"({', '.join(f'{k.lower()} {v}' for k, v in st['entities_by_kind'].items())}) · "
+        f"{st['incidents']} incidents · {st['judgements']} judgements"
+    )
+    if not st["resolved"]:
+        c.print("[yellow]resolution pending: run ingest again to finish it[/]")
+    if st["stale_articles"]:
+        c.print(
+            f"[yellow]{st['stale_articles']} articles from an older extractor (ingest --reprocess)[/]"
+        )
+    if st["failures"]:
+        t = Table(title="Failures")
+        for col in ("document", "stage", "reason"):
+            t.add_column(col, overflow="fold")
+        for f in st["failures"]:
+            t.add_row(f["origin"], f["stage"], f["reason"])
+        c.print(t)
+
+
+def search_cmd(
+    query: Annotated[
+        str, typer.Argument(help="Words (Hindi or Latin) and filters such as crime:rape.")
+    ] = "",
+    db: DbOpt = None,
+    crime: Annotated[list[str] | None, typer.Option("--crime", help="Crime type code.")] = None,
+    action: Annotated[list[str] | None, typer.Option("--action", help="Action code.")] = None,
+    district: Annotated[
+        list[str] | None, typer.Option("--district", help="District (either script).")
+    ] = None,
+    role: Annotated[
+        list[str] | None, typer.Option("--role", help="Role of the matched person.")
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="From date (YYYY[-MM[-DD]]).")
+    ] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="To date (YYYY[-MM[-DD]]).")] = None,
+    limit: Annotated[int, typer.Option("-n", "--limit", help="Articles to list.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    include_protected: ProtOpt = False,
+) -> None:
+    """Search entity names and article text (Hindi spelling variants, Latin spellings)."""
+    from jaanch.search import parse_query, search
+
+    q = parse_query(
+        query,
+        crimes=crime,
+        actions=action,
+        districts=district,
+        roles=role,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+    )
+    res = search(_engine(db), q, include_protected=include_protected)
+    if as_json:
+        typer.echo(json.dumps(res.to_dict(), ensure_ascii=False, indent=1))
+        return
+    c = Console()
+    for e in res.entities:
+        roles = ", ".join(f"{r}×{n}" for r, n in e.roles.items())
+        extra = f" aka {', '.join(e.aliases[:4])}" if e.aliases else ""
+        c.print(
+            f"[bold]{e.name}[/] [dim]{e.id}[/] {e.kind.lower()}{extra} · {e.district or '-'} · "
+            f"{e.n_articles} article(s){' · ' + roles if roles else ''}"
+        )
+    for a in res.articles:
+        c.print(f"[cyan]{a.doc_id}[/] {a.published or ''} {a.title or ''}")
+        if a.snippet:
+            c.print(f"   {a.snippet[:300]}")
+    if not res.entities and not res.articles:
+        c.print("no matches")
+    err.print(
+        f"[dim]{len(res.entities)} entities, {len(res.articles)} articles, {res.took_ms:.1f} ms[/]"
+    )
+
+
+def show_cmd(
+    entity: Annotated[str, typer.Argument(help="An entity id or a name (either script).")],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    include_protected: ProtOpt = False,
+) -> None:
+    """Print an entity's profile: names, roles per incident, cases, places, co-accused,
+    relatives, a dated timeline and the evidence sentence for each fact."""
+    from jaanch.search.profile import find_entities, profile, render_profile
+
+    engine = _engine(db)
+    ids = find_entities(engine, entity)
+    if not ids:
+        err.print(f"[red]no entity matches[/] {entity}")
+        raise typer.Exit(1)
+    p = profile(engine, ids[0], include_protected=include_protected)
+    if as_json:
+        typer.echo(json.dumps(p, ensure_ascii=False, indent=1))
+    else:
+        render_profile(p, Console())
+    if len(ids) > 1:
+        err.print(f"[dim]{len(ids) - 1} other matching entities: {', '.join(ids[1:8])}[/]")
+
+
+def merge_cmd(
+    a: Annotated[str, typer.Argument(help="Entity id.")],
+    b: Annotated[str, typer.Argument(help="Entity id to merge into A.")],
+    db: DbOpt = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Why (kept with the judgement).")
+    ] = None,
+) -> None:
+    """Record that two entities are one person/place/organisation (survives re-runs)."""
+    from jaanch.resolve.resolver import ResolveError, merge
+
+    try:
+        eid = merge(_engine(db), a, b, note=note)
+    except ResolveError as e:
+        err.print(f"[red]{e}[/]")
+        raise typer.Exit(1) from e
+    typer.echo(eid)
+
+
+def split_cmd(
+    entity: Annotated[str, typer.Argument(help="Entity id.")],
+    mention: Annotated[str, typer.Argument(help="Mention id (as `show` lists it) or uid.")],
+    db: DbOpt = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Why (kept with the judgement).")
+    ] = None,
+) -> None:
+    """Take a mention out of an entity and keep it out (survives re-runs)."""
+    from jaanch.resolve.resolver import ResolveError, split
+
+    try:
+        eid = split(_engine(db), entity, mention, note=note)
+    except ResolveError as e:
+        err.print(f"[red]{e}[/]")
+        raise typer.Exit(1) from e
+    typer.echo(eid)
+
+
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, ftm or gexf.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File (default stdout).")
+    ] = None,
+    db: DbOpt = None,
+    include_protected: ProtOpt = False,
+) -> None:
+    """Export the store: jsonl (records), csv (one row per incident), ftm (FollowTheMoney,
+    validated), gexf (graph for Gephi)."""
+    from jaanch.export import FORMATS, export, validate_ftm
+
+    if fmt not in FORMATS:
+        err.print(f"[red]unknown format[/] {fmt}; one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    engine = _engine(db)
+    if fmt == "ftm":
+        import io
+
+        buf = io.StringIO()
+        n = export(engine, fmt, buf, include_protected=include_protected)
+        errors = validate_ftm(json.loads(ln) for ln in buf.getvalue().splitlines())
+        if errors:
+            for e in errors[:20]:
+                err.print(f"[red]invalid[/] {e}")
+            raise typer.Exit(1)
+        data = buf.getvalue()
+        if output:
+            output.write_text(data, encoding="utf-8")
+        else:
+            sys.stdout.write(data)
+    elif output:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            n = export(engine, fmt, fh, include_protected=include_protected)
+    else:
+        n = export(engine, fmt, sys.stdout, include_protected=include_protected)
+    err.print(f"{n} {fmt} records" + (f" -> {output}" if output else ""))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the knowledge-base commands to ``app``."""
+    app.command("ingest")(ingest_cmd)
+    app.command("status")(status_cmd)
+    app.command("search")(search_cmd)
+    app.command("show")(show_cmd)
+    app.command("merge")(merge_cmd)
+    app.command("split")(split_cmd)
+    app.command("export")(export_cmd)

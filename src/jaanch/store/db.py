@@ -1,0 +1,92 @@
+"""Engines and migrations.
+
+``open_store(url)`` returns an engine on an up-to-date schema: SQLite by default (one file,
+WAL journal, foreign keys on), PostgreSQL with ``postgresql://`` or
+``postgresql+psycopg://`` URLs. The URL comes from ``--db``, else ``$JAANCH_DB``, else
+``sqlite:///jaanch.db`` in the working directory. Alembic migrations ship inside the
+package (``jaanch/store/migrations``) and run on open.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+
+DEFAULT_URL = "sqlite:///jaanch.db"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def normalise_url(url: str | None = None) -> str:
+    """The store URL to use: ``url``, else ``$JAANCH_DB``, else the default SQLite file."""
+    url = url or os.environ.get("JAANCH_DB") or DEFAULT_URL
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    if "://" not in url:  # a bare path
+        url = f"sqlite:///{url}"
+    return url
+
+
+def connect(url: str | None = None) -> Engine:
+    """An engine for ``url`` (no migrations run)."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
+    """An engine on a migrated store (creating the SQLite file if needed)."""
+    engine = connect(url)
+    if upgrade:
+        insp = inspect(engine)
+        if "alembic_version" not in insp.get_table_names() or _behind(engine):
+            migrate(engine)
+    return engine
+
+
+def _behind(engine: Engine) -> bool:
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    return current != head
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"

@@ -19,6 +19,8 @@ class Doc:
     tokens: list[Token]
     sentences: list[Sentence]
     spans: list[Span] = field(default_factory=list)
+    #: names of the recognisers that have run on this doc
+    ran: set[str] = field(default_factory=set)
 
     @classmethod
     def from_article(cls, article: Article) -> Doc:

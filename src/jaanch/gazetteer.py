@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from jaanch import lexicons
 from jaanch.text.normalise import fold_for_match
@@ -45,6 +45,7 @@ _NASAL_VIRAMA = re.compile(
 _WORD_FINAL_AA = re.compile("\u093e(?= |$)")
 
 
+@lru_cache(maxsize=262144)
 def place_key(name: str) -> str:
     """The exact matching key of a place name."""
     s = fold_for_match(name.replace("-", " ").replace("–", " ").replace(".", " "))
@@ -52,6 +53,7 @@ def place_key(name: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=262144)
 def loose_key(name: str) -> str:
     """A looser key for a second try: vowel length, anusvara and final ``ा`` ignored."""
     s = place_key(name)

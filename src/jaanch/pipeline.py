@@ -63,6 +63,7 @@ class Pipeline:
         doc = Doc.from_article(article)
         for rec in self.recognisers:
             doc.add(rec(doc))
+            doc.ran.add(rec.name)
         doc.spans = resolve_conflicts(doc.spans)
         ex = Extraction(article=article, pipeline=self.versions)
         ex.entities = sorted(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from jaanch.doc import Doc
 from jaanch.gazetteer import loose_key
@@ -25,6 +25,7 @@ RETIRED_RE = re.compile(r"(रिटायर्ड|रिटायर|सेव
 OFFICIAL_SECTORS = {"police", "admin", "judiciary", "politics", "institution"}
 
 
+@lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """Spelling-tolerant words of a name: "मौहम्मद अफजल" and "मोहम्मद अफजल" are one."""
     return tuple(loose_key(w) for w in name.split() if loose_key(w))

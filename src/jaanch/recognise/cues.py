@@ -150,7 +150,10 @@ def _anchored_inside(inner: _Candidate, outer: _Candidate) -> bool:
 
 
 def find_cues(doc: Doc, lexicon: str) -> list[_Candidate]:
-    folded, origin = fold_with_map(doc.text)
+    cached = doc.__dict__.get("_cue_fold")
+    if cached is None:
+        cached = doc.__dict__["_cue_fold"] = fold_with_map(doc.text)
+    folded, origin = cached
     sent_cache: dict[int, str] = {}
     cands: list[_Candidate] = []
     for rule in load_rules(lexicon):
@@ -305,8 +308,8 @@ def article_codes(doc: Doc) -> tuple[Coded, Coded]:
     """``(crimes, actions)`` of the article, each ``[(code, evidence spans)]`` in order of
     first mention. Uses the doc's ``CRIME_CUE`` / ``ACTION_CUE`` spans when the
     recognisers have run, else runs them."""
-    crime_spans = doc.spans_of("CRIME_CUE") or CrimeCues()(doc)
-    action_spans = doc.spans_of("ACTION_CUE") or ActionCues()(doc)
+    crime_spans = doc.spans_of("CRIME_CUE") if "crime_cues" in doc.ran else CrimeCues()(doc)
+    action_spans = doc.spans_of("ACTION_CUE") if "action_cues" in doc.ran else ActionCues()(doc)
     return select_codes(crime_spans), select_codes(action_spans)
 
 

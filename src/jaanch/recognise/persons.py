@@ -49,6 +49,7 @@ class Context:
     residence_markers: frozenset[str]
     after_cues: tuple[tuple[tuple[str, ...], int], ...]
     function_words: frozenset[str]
+    after_cues_by_first: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
 
 
 @cache
@@ -63,6 +64,9 @@ def context() -> Context:
         for phrase, strength in raw["after_cues"]
     )
     cues = tuple(sorted(cues, key=lambda c: -len(c[0])))
+    by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for cue in cues:
+        by_first.setdefault(cue[0][0], []).append(cue)
     return Context(
         role_nouns=fold_keys(raw["role_nouns"]),
         kin_words=fold_keys(raw["kin_words"]),
@@ -71,6 +75,7 @@ def context() -> Context:
         residence_markers=frozenset(fold_for_match(w) for w in raw["residence_markers"]),
         after_cues=cues,
         function_words=frozenset(fold_for_match(w) for w in raw["function_words"]),
+        after_cues_by_first={k: tuple(v) for k, v in by_first.items()},
     )
 
 
@@ -298,7 +303,9 @@ class PersonRecogniser:
 
     def after_cue_at(self, j: int) -> int:
         """Strength of a reporting cue starting at token ``j`` (0 if none)."""
-        for phrase, strength in self.ctx.after_cues:
+        if j >= len(self.keys):
+            return 0
+        for phrase, strength in self.ctx.after_cues_by_first.get(self.keys[j], ()):
             if tuple(self.keys[j : j + len(phrase)]) == phrase:
                 return strength
         return 0

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUKTA = "\u093c"
 VIRAMA = "\u094d"
@@ -155,6 +156,7 @@ def _nfc_with_map(text: str, origin: list[int]) -> tuple[str, list[int]]:
     return "".join(out), out_origin
 
 
+@lru_cache(maxsize=262144)
 def fold_for_match(s: str) -> str:
     """The scorer's comparison key: NFC, no nukta, no zero-width, ँ→ं, collapsed spaces."""
     s = unicodedata.normalize("NFC", s)

@@ -117,20 +117,42 @@ def build_places(doc: Doc) -> list[Place]:
         ]
         rec = next((r for r in map(_record, spans) if r is not None), None)
         host = _host_place(doc, first, locs)
+        heads = {(x.value or {}).get("head") for x in spans}
+        if (
+            rec is not None
+            and pattern_kinds_of(spans) == {"facility"}
+            and heads & OUTSIDE_FACILITY_HEADS
+        ):
+            spans_kind_city = True  # "शिलांग जेल": the jail of a known city names the city
+        else:
+            spans_kind_city = False
+        if host is None and (heads & {"निवासी"} or _in_brackets_after_person(doc, first)):
+            host = _address_host(doc, first, locs)
         state_ctx = host.state if host is not None else (anchor.state if anchor else None)
         if rec is not None and state_ctx:
             better = gaz.best(name, context_state=state_ctx)
             if better is not None and better.state == state_ctx:
                 rec = better
         kind: str | None
-        if pattern_kinds:
+        if spans_kind_city and rec is not None:
+            kind = rec.kind
+        elif pattern_kinds:
             kind = max(pattern_kinds, key=lambda k: KIND_PRIORITY.get(k, 0))
             if (
                 rec is not None
                 and kind == "locality"
                 and rec.kind in ("city", "district", "sub_district", "state", "country")
+                and (anchor is None or host is not None or rec.state == anchor.state)
             ):
-                kind = rec.kind
+                kind = rec.kind  # "इंदौर इलाके": a known city, not a locality
+            elif (
+                rec is not None
+                and kind in LOCAL_KINDS
+                and host is None
+                and anchor
+                and rec.state != anchor.state
+            ):
+                rec = None  # "द्वारका इलाके" in a Delhi story: a locality there, not Gujarat's town
         elif rec is not None:
             kind = rec.kind
         else:
@@ -175,6 +197,40 @@ def build_places(doc: Doc) -> list[Place]:
             )
         )
     return places
+
+
+OUTSIDE_FACILITY_HEADS = frozenset(["जेल", "अस्पताल", "स्टेशन", "रेलवे स्टेशन", "बस स्टैंड", "एयरपोर्ट"])
+
+
+def pattern_kinds_of(spans: list[Span]) -> set[str]:
+    return {
+        str((s.value or {}).get("kind"))
+        for s in spans
+        if (s.value or {}).get("source") == "pattern"
+    }
+
+
+def _in_brackets_after_person(doc: Doc, s: Span) -> bool:
+    """``शहनाज खानम(चंदननगर)``: a place in brackets right after a name is an address."""
+    before = doc.text[max(0, s.nstart - 2) : s.nstart].strip()
+    if not before.endswith("("):
+        return False
+    return any(p.nend <= s.nstart and s.nstart - p.nend <= 2 for p in doc.spans_of("PERSON"))
+
+
+def _address_host(doc: Doc, s: Span, locs: list[Span]) -> PlaceRecord | None:
+    """The district or city named later in the same address: ``निवासी शिवपार्क सोसायटी
+    मिनर्वा हाल घाटलोडिया अहमदाबाद(गुजरात)``. For a bracketed address, the anchor."""
+    end = doc.text.find("।", s.nend)
+    end = len(doc.text) if end < 0 else end
+    for o in locs:
+        r = _record(o)
+        if o.nstart >= s.nend and o.nstart <= min(end, s.nend + 80) and r is not None:
+            if r.kind in ("city", "district") and r.country == "IN":
+                gap = doc.text[s.nend : o.nstart]
+                if not any(w in gap.split() for w in ("की", "के", "को", "ने", "से", "पर", "में")):
+                    return r
+    return None
 
 
 def _host_place(doc: Doc, s: Span, locs: list[Span]) -> PlaceRecord | None:

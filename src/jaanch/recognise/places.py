@@ -288,7 +288,12 @@ class PlaceRecogniser:
             if record is None and v["source"] != "gazetteer":
                 recs = self.gaz.lookup(" ".join(toks[k].text for k in range(a, b + 1)))
                 record = recs[0] if recs else None
-            value = {"kind": v["kind"], "source": v["source"], "record": record}
+            value = {
+                "kind": v["kind"],
+                "source": v["source"],
+                "record": record,
+                "head": v.get("head"),
+            }
             out.append(
                 doc.make_span(toks[a].start, toks[b].end, "LOC", self.name, self.version, value)
             )
@@ -312,7 +317,14 @@ class PlaceRecogniser:
         """A one-word gazetteer name that the NER corpora know mostly as something else
         (``कांड``, ``प्रकाश``) needs place context to count."""
         key = doc.keys[i]
-        if recs[0].kind in ("country", "state"):
+        if recs[0].kind in ("country", "state") or (
+            recs[0].kind == "district" and not recs[0].needs_context
+        ):
+            return True
+        # a dateline: "सारण।", "रायपुर (एजेंसी)", "इंदौर:" at the start of a line
+        line_start = doc.text.rfind("\n", 0, doc.tokens[i].start) + 1
+        nxt_text = doc.text[doc.tokens[i].end : doc.tokens[i].end + 2].strip()
+        if doc.tokens[i].start - line_start <= 40 and nxt_text[:1] in ("।", ":", "(", ","):
             return True
         if self.names.counts(key) is None and not self.names.is_common_word(key):
             return True

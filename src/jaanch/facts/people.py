@@ -306,6 +306,7 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
             pos = _after_description(doc, m.nend, starts)
             after = text[pos : pos + 100]
             after = re.split(r"[।\n;]", after, maxsplit=1)[0]
+            after = re.split(r" कि ", after, maxsplit=1)[0]  # reported speech is another clause
             words = after.split()
             first = fold_for_match(words[0]) if words else ""
             for rc in cues:

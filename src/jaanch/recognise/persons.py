@@ -176,6 +176,17 @@ class PersonRecogniser:
             return True  # a given name is followed by a family name: "सौरभ पांचाल"
         return not self.common(k) and self.names.counts(k) is None
 
+    def posting_word(self, i: int) -> bool:
+        """After a rank, a word that names the post's place rather than the person: not
+        known as a name, followed by a given name (``अवंतीपोरा जैयद मोहम्मद``)."""
+        return (
+            self.name_score(i) < 0.3
+            and not self.names.is_given_name(self.keys[i])
+            and not self.is_surname(i)
+            and self.given_like(i + 1)
+            and self.name_score(i + 1) >= 0.5
+        )
+
     def given_like(self, i: int) -> bool:
         """Does token ``i`` look like a given name (the first word of a full name)?"""
         k = self.keys[i]
@@ -352,6 +363,10 @@ class PersonRecogniser:
                 j = self.designation_end(i)
                 if j is not None and j < n:
                     ch = self.forward_chunk(j)
+                    if ch and ch[1] - ch[0] >= 2 and self.posting_word(ch[0]):
+                        # "एसपी अवंतीपोरा जैयद मोहम्मद": the post's place, then the name
+                        self.posting_places.append(ch[0])
+                        ch = (ch[0] + 1, ch[1])
                     if ch and self.chunk_is_plausible(*ch, strong=True):
                         # "आरोपित पंचायत सचिव ओम गुप्ता": a role noun before the rank
                         hint = ctx.role_nouns.get(keys[i - 1]) if i > 0 else None
@@ -454,11 +469,26 @@ class PersonRecogniser:
 
     def __call__(self, doc: Doc) -> list[Span]:
         self._setup(doc)
+        self.posting_places: list[int] = []
         seeds = self.find_seeds()
         chosen = self.resolve_overlaps(seeds)
         chosen = self.expand_lists(chosen)
         chosen = self.propagate(chosen)
         spans = []
+        taken = {k for c in chosen for k in range(c.first, c.last + 1)}
+        for i in self.posting_places:
+            if i not in taken:
+                tok = self.toks[i]
+                spans.append(
+                    doc.make_span(
+                        tok.start,
+                        tok.end,
+                        "LOC",
+                        self.name,
+                        self.version,
+                        value={"kind": "locality", "source": "posting", "record": None},
+                    )
+                )
         for c in sorted(chosen, key=lambda c: c.first):
             start, end = self.toks[c.first].start, self.toks[c.last].end
             spans.append(

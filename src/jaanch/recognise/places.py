@@ -318,7 +318,7 @@ class PlaceRecogniser:
         (``कांड``, ``प्रकाश``) needs place context to count."""
         key = doc.keys[i]
         if recs[0].kind in ("country", "state") or (
-            recs[0].kind == "district" and not recs[0].needs_context
+            recs[0].kind == "district" and not recs[0].needs_context and not self._plain_word(key)
         ):
             return True
         # a dateline: "सारण।", "रायपुर (एजेंसी)", "इंदौर:" at the start of a line

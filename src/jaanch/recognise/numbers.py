@@ -316,8 +316,22 @@ def _currency_after_keys() -> frozenset[str]:
     return _keyed_set(words)
 
 
+_LAST_SCAN: list[Any] = [None, None]  # [tokens object, result]: money, dates and counts share it
+
+
 def scan_numbers(tokens: Sequence[Token]) -> list[NumberMatch]:
-    """Every number in ``tokens``, left to right, longest first, not overlapping."""
+    """Every number in ``tokens``, left to right, longest first, not overlapping.
+
+    The last result is kept with the token list it came from (the object itself, so it
+    cannot be mistaken for another list), because three recognisers scan the same doc."""
+    if _LAST_SCAN[0] is tokens:
+        return list(_LAST_SCAN[1])
+    out = _scan_numbers(tokens)
+    _LAST_SCAN[0], _LAST_SCAN[1] = tokens, out
+    return list(out)
+
+
+def _scan_numbers(tokens: Sequence[Token]) -> list[NumberMatch]:
     sc = _Scanner(tokens)
     out: list[NumberMatch] = []
     i = 0

@@ -56,3 +56,14 @@ def test_sentences_keep_initials_together():
     ss = sentences(text)
     assert len(ss) == 2
     assert ss[0].text.startswith("कर्नल एम. पी. सिंह")
+
+
+def test_latin_spelling_follows_hindi_pronunciation():
+    from jaanch.text.translit import latin_name
+
+    assert latin_name("बलराम राजपूत") == "Balram Rajput"
+    assert latin_name("गीतांजलि सिंह") == "Gitanjali Singh"
+    assert latin_name("लवली चक्रवर्ती") == "Lavli Chakravarti"
+    assert latin_name("देवेंद्र कुमार मिश्रा") == "Devendra Kumar Mishra"
+    assert latin_name("उत्कर्ष") == "Utkarsh"
+    assert latin_name("मोहम्मद") == "Mohammad"

@@ -100,3 +100,39 @@ def test_every_span_indexes_the_input_exactly():
     assert any(s.text == "45 हजार रुपए" for s in ex.entities)
     assert any(s.label == "PERSON" and s.text == "राजपाल ¨सह तोमर" for s in ex.entities)
     assert all(s.recogniser and s.version for s in ex.entities)
+
+
+def test_fir_style_address_and_kinship():
+    ex = extract("पुलिस ने राजेश पुत्र महेश निवासी गोपालपुरा कालकाजी दिल्ली की शिकायत पर मुकदमा दर्ज किया।")
+    rajesh = person(ex, "राजेश")
+    assert "complainant" in rajesh.roles
+    assert "relative" in person(ex, "महेश").roles
+    by = {p.name: p for p in ex.places}
+    assert by["गोपालपुरा"].state == "Delhi"
+
+
+def test_dateline_and_latin_district_names():
+    ex = extract("Indore News: इंदौर।आजाद नगर थाना क्षेत्र में चोरी हुई। थाना प्रभारी सुनील शर्मा ने बताया।")
+    locs = ents(ex, "LOC")
+    assert "Indore" in locs and "इंदौर" in locs
+    names = [p.name for p in ex.places]
+    assert "Indore" not in names  # the Latin mention joins the Devanagari place
+    assert next(p for p in ex.places if p.name == "आजाद नगर").kind == "police_station"
+
+
+def test_village_host_area_and_counted_plurals():
+    ex = extract(
+        "चौबेपुर के जादेपुरधस्सा गांव निवासी राहुल तिवारी ने मुकदमा दर्ज कराया। तीन नकाबपोश बदमाश गर्ग के घर में घुसे।"
+    )
+    by = {p.name: p for p in ex.places}
+    assert by["जादेपुरधस्सा"].kind == "village"
+    assert by["चौबेपुर"].kind == "sub_district"
+    assert "complainant" in person(ex, "राहुल तिवारी").roles
+    assert "गर्ग" not in [p.name for p in ex.people if "accused" in p.roles]
+
+
+def test_listed_accused_share_the_role():
+    ex = extract("मामले में सोनम सहित राज कुशवाह, आनंद, आकाश और विशाल उर्फ विक्की जेल में बंद हैं।")
+    for name in ("राज कुशवाह", "आनंद", "आकाश", "विशाल"):
+        assert "accused" in person(ex, name).roles, name
+    assert person(ex, "विशाल").aliases == ["विक्की"]

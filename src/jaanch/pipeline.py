@@ -98,7 +98,8 @@ def check_text(text: str) -> None:
 def _rank(s: Span) -> tuple[int, int, int]:
     strong = 1
     if s.label == "PERSON":
-        strong = 2 if (s.value or {}).get("seed") else 0
+        v = s.value or {}
+        strong = (3 if v.get("cue") == "alias" else 2) if v.get("seed") else 0
     elif s.label == "LOC":
         strong = 1 if (s.value or {}).get("source") == "gazetteer" else 2
     return (PRIORITY.get(s.label, 0), strong, s.end - s.start)

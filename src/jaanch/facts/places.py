@@ -126,8 +126,11 @@ def build_places(doc: Doc) -> list[Place]:
             spans_kind_city = True  # "शिलांग जेल": the jail of a known city names the city
         else:
             spans_kind_city = False
-        if host is None and (heads & {"निवासी"} or _in_brackets_after_person(doc, first)):
+        in_address = bool(heads & {"निवासी"}) or _after_residence(doc, first)
+        if host is None and (in_address or _in_brackets_after_person(doc, first)):
             host = _address_host(doc, first, locs)
+            if host is not None and rec is not None and rec.state != host.state:
+                rec = None  # "निवासी गोपालपुरा कालकाजी दिल्ली": Delhi's, not Odisha's town
         state_ctx = host.state if host is not None else (anchor.state if anchor else None)
         if rec is not None and state_ctx:
             better = gaz.best(name, context_state=state_ctx)
@@ -218,6 +221,20 @@ def _in_brackets_after_person(doc: Doc, s: Span) -> bool:
     return any(p.nend <= s.nstart and s.nstart - p.nend <= 2 for p in doc.spans_of("PERSON"))
 
 
+def _after_residence(doc: Doc, s: Span) -> bool:
+    """Is ``s`` part of an address after ``निवासी``/``वासी``, with only names between?"""
+    before = doc.text[max(0, s.nstart - 60) : s.nstart]
+    for marker in ("निवासी", "वासी", "निवासिनी"):
+        k = before.rfind(marker)
+        if k >= 0:
+            gap = before[k + len(marker) :]
+            if not any(ch in gap for ch in "।,;()") and not any(
+                w in gap.split() for w in ("की", "के", "को", "ने", "से", "पर", "में", "का")
+            ):
+                return True
+    return False
+
+
 def _address_host(doc: Doc, s: Span, locs: list[Span]) -> PlaceRecord | None:
     """The district or city named later in the same address: ``निवासी शिवपार्क सोसायटी
     मिनर्वा हाल घाटलोडिया अहमदाबाद(गुजरात)``. For a bracketed address, the anchor."""
@@ -226,7 +243,7 @@ def _address_host(doc: Doc, s: Span, locs: list[Span]) -> PlaceRecord | None:
     for o in locs:
         r = _record(o)
         if o.nstart >= s.nend and o.nstart <= min(end, s.nend + 80) and r is not None:
-            if r.kind in ("city", "district") and r.country == "IN":
+            if r.kind in ("city", "district", "state") and r.country == "IN":
                 gap = doc.text[s.nend : o.nstart]
                 if not any(w in gap.split() for w in ("की", "के", "को", "ने", "से", "पर", "में")):
                     return r

@@ -386,8 +386,9 @@ class PersonRecogniser:
                     out.append(Chunk(ch[0], ch[1], "role_noun:" + k, ctx.role_nouns[k], True))
             # alias: X उर्फ Y
             if k in ctx.alias_markers:
+                # "X उर्फ Y" names both, even a Y that a place pattern took ("विक्की जेल")
                 back = self.backward_chunk(i - 1, min_score=0.0)
-                fwd = self.forward_chunk(i + 1, allow_loc=False)
+                fwd = self.forward_chunk(i + 1, allow_loc=True)
                 if back and fwd:
                     out.append(Chunk(back[0], back[1], "alias", None, True))
                     out.append(Chunk(fwd[0], fwd[1], "alias", None, True))
@@ -398,7 +399,7 @@ class PersonRecogniser:
                 if fwd and (back or keys[i - 1] in ("की", "का", "के")):
                     out.append(Chunk(fwd[0], fwd[1], "kin:" + k, "relative", True))
                     if back:
-                        out.append(Chunk(back[0], back[1], "kin:" + k, None, True))
+                        out.append(Chunk(back[0], back[1], "kin_head:" + k, None, True))
             # kinship + name: "बेटे उत्कर्ष", "भाई गोविंद", "पत्नी सोनम"
             if k in ctx.kin_words and i + 1 < n:
                 fwd = self.forward_chunk(i + 1, allow_loc=False)

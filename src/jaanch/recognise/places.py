@@ -149,6 +149,12 @@ class PlaceRecogniser:
                     )
                 ):
                     continue  # "इस इलाके", "मौत सड़क दुर्घटना": no name before the head
+                if (
+                    a == first - 1
+                    and head["inside"] == "no"
+                    and self._person_word(toks[a].text, keys[a])
+                ):
+                    continue  # "विशाल उर्फ विक्की जेल में": a person, not a jail's place
                 b = last if head["inside"] == "yes" else first - 1
                 if head["inside"] == "no" and b == a + 1:
                     known = self.gaz.lookup(toks[a].text)
@@ -178,6 +184,12 @@ class PlaceRecogniser:
             if a > b:
                 continue
             found[(a, b)] = {"kind": head["kind"], "source": "pattern", "head": head["head"]}
+
+        # 1a. "आजाद नगर थाना क्षेत्र": a named locality followed by a thana head is the thana
+        for (a, b), v in list(found.items()):
+            nxt = head_at.get(b + 1)
+            if nxt is not None and nxt["kind"] == "police_station" and nxt["position"] == "after":
+                v["kind"] = "police_station"
 
         # 1b. "चौबेपुर के जादेपुरधस्सा गांव": the area a village or thana lies in
         for (a, _b), v in list(found.items()):
@@ -303,6 +315,14 @@ class PlaceRecogniser:
         if key in place_modifiers():
             return True
         return self.names.is_common_word(key) and self.names.loc_score(key) < 0.3
+
+    def _person_word(self, word: str, key: str) -> bool:
+        """A word the corpora know as a person's name and not as a place's."""
+        return (
+            self.names.name_likeness(key) >= 0.6
+            and self.names.loc_score(key) < 0.3
+            and not self.gaz.lookup(word)
+        )
 
     def _plain_word(self, key: str) -> bool:
         """A frequent word of news prose that names neither a place nor a person

@@ -186,7 +186,7 @@ class PlaceRecogniser:
             found[(a, b)] = {"kind": head["kind"], "source": "pattern", "head": head["head"]}
 
         # 1a. "आजाद नगर थाना क्षेत्र": a named locality followed by a thana head is the thana
-        for (a, b), v in list(found.items()):
+        for (_a, b), v in list(found.items()):
             nxt = head_at.get(b + 1)
             if nxt is not None and nxt["kind"] == "police_station" and nxt["position"] == "after":
                 v["kind"] = "police_station"

@@ -71,6 +71,11 @@ class SearchResult:
         }
 
 
+#: mentions read for the matched entities (the newest first): enough for the article list
+#: and the role counts shown, bounded for names such as "rahul" shared by thousands
+MAX_MENTIONS = 3000
+
+
 def _match_entities(conn: Session, toks: list[str], kinds: list[str]) -> list[str]:
     uniq = sorted(set(toks))
     q = (
@@ -94,8 +99,17 @@ def _match_entities(conn: Session, toks: list[str], kinds: list[str]) -> list[st
 
 def _district_names(conn: Session, values: list[str]) -> list[str]:
     """District names (as stored, LGD English) for user-given names in either script."""
+    from jaanch.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
     out: set[str] = set()
     for v in values:
+        # the gazetteer knows most districts in either script: no scan of the store
+        known = gaz.lookup(v) if is_devanagari(v) else gaz.lookup_latin(v)
+        known_districts = {r.district for r in known if r.district and r.country == "IN"}
+        if known_districts:
+            out.update(known_districts)
+            continue
         if is_devanagari(v):
             key = name_key(v)
             found = conn.execute(
@@ -131,17 +145,20 @@ def _filter_sql(conn: Session, q: Query, params: dict[str, Any]) -> list[str]:
         for m, v in enumerate(values):
             params[f"f{n}_{m}"] = v
             names.append(f":f{n}_{m}")
+        # an IN over the (kind, code, article_id) index, not a per-article EXISTS probe
         conds.append(
-            f"EXISTS (SELECT 1 FROM facts f WHERE f.article_id = a.id AND f.kind = '{kind}' "
+            f"a.id IN (SELECT f.article_id FROM facts f WHERE f.kind = '{kind}' "
             f"AND f.code IN ({', '.join(names)}))"
         )
     if q.date_from or q.date_to:
         lo, hi = q.date_from or "0000", (q.date_to or "9999") + "~"
         params["dlo"], params["dhi"] = lo, hi
+        # published in range, or (undated articles) an event date in range: two index
+        # lookups joined, rather than an OR that defeats both indexes
         conds.append(
-            "((a.published >= :dlo AND a.published <= :dhi) OR (a.published IS NULL AND EXISTS "
-            "(SELECT 1 FROM facts f WHERE f.article_id = a.id AND f.kind = 'date' "
-            "AND f.code >= :dlo AND f.code <= :dhi)))"
+            "a.id IN (SELECT id FROM articles WHERE published >= :dlo AND published <= :dhi "
+            "UNION SELECT f.article_id FROM facts f JOIN articles a2 ON a2.id = f.article_id "
+            "WHERE f.kind = 'date' AND f.code >= :dlo AND f.code <= :dhi AND a2.published IS NULL)"
         )
     return conds
 
@@ -174,6 +191,8 @@ def search(engine: Engine, query: Query | str, *, include_protected: bool = Fals
                 select(Link.entity_id, Mention.article_id, Mention.sentence, Mention.roles)
                 .join(Mention, Mention.id == Link.mention_id)
                 .where(Link.entity_id.in_(ent_ids))
+                .order_by(Mention.article_id.desc())
+                .limit(MAX_MENTIONS)
             ).all()
             for eid, aid, sentence, roles in rows:
                 roles = list(roles or [])

@@ -661,7 +661,11 @@ def variant_rows(lgd: Lgd) -> tuple[list[Row], list[str]]:
     """``place_variants.tsv`` checked against LGD, with codes and default ranks filled."""
     path = ROOT / "src" / "jaanch" / "lexicons" / "place_variants.tsv"
     defaults = {"country": RANK_COUNTRY, "state": RANK_STATE, "district": RANK_DISTRICT}
-    defaults |= {"sub_district": RANK_SUBDISTRICT, "city": RANK_CITY_UNKNOWN}
+    defaults |= {
+        "sub_district": RANK_SUBDISTRICT,
+        "city": RANK_CITY_UNKNOWN,
+        "facility": RANK_CITY_UNKNOWN,
+    }
     state_code = {n: c for c, n in lgd.states.items()}
     district_code = {(n, lgd.states[st]): c for c, (n, st) in lgd.districts.items()}
     out: list[Row] = []
@@ -727,7 +731,14 @@ def dedupe(rows: list[Row]) -> list[Row]:
         old = best.get(key)
         if old is None or float(r["rank"]) > float(old["rank"]):
             best[key] = r
-    kind_order = {"country": 0, "state": 1, "district": 2, "sub_district": 3, "city": 4}
+    kind_order = {
+        "country": 0,
+        "state": 1,
+        "district": 2,
+        "sub_district": 3,
+        "city": 4,
+        "facility": 5,
+    }
     return sorted(
         best.values(),
         key=lambda r: (

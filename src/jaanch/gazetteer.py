@@ -29,13 +29,14 @@ from functools import cache, lru_cache
 from jaanch import lexicons
 from jaanch.text.normalise import fold_for_match
 
-KINDS = ("country", "state", "district", "city", "sub_district")
+KINDS = ("country", "state", "district", "city", "sub_district", "facility")
 DEFAULT_RANK = {
     "country": 9e9,
     "state": 8e9,
     "district": 500_000.0,
     "city": 1000.0,
     "sub_district": 50_000.0,
+    "facility": 10_000.0,
 }
 # a nasal consonant + virama before a stop of its own class, inside a word (न्त, म्ब, ण्ड)
 _NASAL_VIRAMA = re.compile(

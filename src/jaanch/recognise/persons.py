@@ -268,6 +268,8 @@ class PersonRecogniser:
         while i >= 0 and words < MAX_NAME_TOKENS and self.nameable(i, allow_loc=False):
             if i < j and "\n" in self.doc.text[self.toks[i].end : self.toks[i + 1].start]:
                 break
+            if i < j and self.common(self.keys[i]) and self.name_score(i) < 0.3:
+                break  # "अपने परिचित राजवीर पुत्र", "की पहचान पवन पुत्र": a noun, not a name
             ok = (
                 self.name_score(i) >= min_score
                 or self.is_surname(i)

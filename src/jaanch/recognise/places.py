@@ -155,6 +155,11 @@ class PlaceRecogniser:
                     and self._person_word(toks[a].text, keys[a])
                 ):
                     continue  # "विशाल उर्फ विक्की जेल में": a person, not a jail's place
+                if head["needs_name"] == "place" and not (
+                    self.gaz.lookup(" ".join(toks[k].text for k in range(a, first)))
+                    or self.names.loc_score(keys[first - 1]) >= 0.2
+                ):
+                    continue  # "कैमरे की कमी खली जेल के": a jail needs a known place name
                 b = last if head["inside"] == "yes" else first - 1
                 if head["inside"] == "no" and b == a + 1:
                     known = self.gaz.lookup(toks[a].text)

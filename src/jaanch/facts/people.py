@@ -133,6 +133,22 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
             if len(hosts) == 1:
                 hosts[0].mentions.extend(c.mentions)
                 clusters.remove(c)
+    # a name first written in Latin letters ("Sonam Raghuvanshi: ...") joins its Devanagari
+    # person found later
+    for c in clusters[:]:
+        if all(m.text.isascii() for m in c.mentions):
+            latin = " ".join(c.mentions[0].text.lower().split())
+            same = [
+                h
+                for h in clusters
+                if h is not c
+                and not h.name.isascii()
+                and (latin_name(h.name) or "").lower() == latin
+            ]
+            if len(same) == 1:
+                same[0].mentions.extend(c.mentions)
+                same[0].alias_mentions.extend(c.alias_mentions)
+                clusters.remove(c)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     return clusters
 
@@ -299,10 +315,8 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
             cue = str((m.value or {}).get("cue", ""))
             if hint and hint != "relative":
                 c.add_role(hint)
-            if cue.startswith("kin:") and cue[4:] in context().apposition_kin:
-                before = text[max(0, m.nstart - 20) : m.nstart].split()
-                if len(before) >= 2 and fold_for_match(before[-2]) not in ("की", "के", "का"):
-                    continue  # "A पुत्र B ...": what follows is said of A, not of B
+            if cue.startswith("kin_of:"):
+                continue  # "A पुत्र B ...": what follows is said of A, not of B
             pos = _after_description(doc, m.nend, starts)
             after = text[pos : pos + 100]
             after = re.split(r"[।\n;]", after, maxsplit=1)[0]
@@ -327,7 +341,7 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
             c.add_role("victim")  # the one who reports a theft or a fraud suffered it
         if not c.roles:
             cues_seen = {str((m.value or {}).get("cue", "")) for m in c.mentions}
-            if any(x.startswith("kin:") for x in cues_seen) or any(
+            if any(x.startswith(("kin:", "kin_of:")) for x in cues_seen) or any(
                 (m.value or {}).get("role_hint") == "relative" for m in c.mentions
             ):
                 c.add_role("relative")

@@ -399,7 +399,9 @@ class PersonRecogniser:
                 back = self.backward_chunk(i - 1, min_score=0.0)
                 fwd = self.forward_chunk(i + 1, allow_loc=False)
                 if fwd and (back or keys[i - 1] in ("की", "का", "के")):
-                    out.append(Chunk(fwd[0], fwd[1], "kin:" + k, "relative", True))
+                    # "A पुत्र B" (B described through A) vs "A की पत्नी B" (B named in her own right)
+                    cue = ("kin_of:" if back else "kin:") + k
+                    out.append(Chunk(fwd[0], fwd[1], cue, "relative", True))
                     if back:
                         out.append(Chunk(back[0], back[1], "kin_head:" + k, None, True))
             # kinship + name: "बेटे उत्कर्ष", "भाई गोविंद", "पत्नी सोनम"

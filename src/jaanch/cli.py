@@ -158,13 +158,15 @@ def eval_cmd(
                     console.print(f"[bold]{group}[/] fp={d['fp']} fn={d['fn']}")
 
 
-def _register_knowledge_base() -> None:
-    from jaanch.cli_kb import register
+def _register_subcommands() -> None:
+    from jaanch.cli_kb import register as register_kb
+    from jaanch.cli_web import register as register_web
 
-    register(app)
+    register_kb(app)
+    register_web(app)
 
 
-_register_knowledge_base()
+_register_subcommands()
 
 if __name__ == "__main__":  # pragma: no cover
     app()

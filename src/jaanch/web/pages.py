@@ -1,0 +1,271 @@
+"""Server-rendered HTML pages (Jinja2, autoescaped): overview, search, article, entity,
+review, entity lists and the API reference."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, Response
+
+from jaanch.web import data
+from jaanch.web.api import Limit, Offset, build_query, run_search, settings_of
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, name: str, ctx: dict[str, Any], status: int = 200) -> Response:
+    templates = request.app.state.templates
+    resp: Response = templates.TemplateResponse(request, name, ctx, status_code=status)
+    return resp
+
+
+def link(base: str, params: dict[str, Any]) -> str:
+    """``base`` with the non-empty ``params`` as a query string."""
+    clean = {k: v for k, v in params.items() if v not in (None, "", [])}
+    return base + ("?" + urlencode(clean, doseq=True) if clean else "")
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(request: Request) -> Response:
+    s = settings_of(request)
+    ov = s.cached(
+        "overview", 30.0, lambda: data.overview(s.engine, include_protected=s.include_protected)
+    )
+    top = max((d["incidents"] for d in ov["by_district"]), default=1)
+    return render(
+        request,
+        "overview.html",
+        {"ov": ov, "chart": data.bar_chart(ov["by_month"]), "top_district": top},
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    crime: Annotated[list[str] | None, Query(max_length=10)] = None,
+    action: Annotated[list[str] | None, Query(max_length=10)] = None,
+    district: Annotated[list[str] | None, Query(max_length=10)] = None,
+    role: Annotated[list[str] | None, Query(max_length=10)] = None,
+    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Response:
+    s = settings_of(request)
+    crime, action, district, role = (
+        [v for v in (x or []) if v.strip()] or None for x in (crime, action, district, role)
+    )
+    params: dict[str, Any] = {
+        "q": q,
+        "crime": crime or [],
+        "action": action or [],
+        "district": district or [],
+        "role": role or [],
+        "from": date_from or "",
+        "to": date_to or "",
+    }
+    res = None
+    if any(params.values()):
+        query = build_query(
+            q,
+            crime=crime,
+            action=action,
+            district=district,
+            role=role,
+            date_from=date_from or None,
+            date_to=date_to or None,
+            limit=limit,
+            offset=offset,
+        )
+        res = run_search(s, query, offset, limit)
+
+    def add(field: str, value: str) -> str:
+        p = dict(params)
+        p[field] = sorted(set(p[field]) | {value})
+        return link("/search", p)
+
+    def drop(field: str, value: str) -> str:
+        p = dict(params)
+        p[field] = [v for v in p[field] if v != value]
+        return link("/search", p)
+
+    crimes = s.cached("codes:crime", 300.0, lambda: data.codes(s.engine, "crime"))
+    actions = s.cached("codes:action", 300.0, lambda: data.codes(s.engine, "action"))
+    page = {
+        "prev": link("/search", {**params, "offset": max(0, offset - limit), "limit": limit})
+        if offset
+        else None,
+        "next": link("/search", {**params, "offset": offset + limit, "limit": limit})
+        if res and res["total_articles"] > offset + limit and offset + 2 * limit <= 1000
+        else None,
+    }
+    return render(
+        request,
+        "search.html",
+        {
+            "q": q,
+            "params": params,
+            "res": res,
+            "add": add,
+            "drop": drop,
+            "crimes": crimes,
+            "actions": actions,
+            "roles": [
+                "accused",
+                "victim",
+                "official",
+                "complainant",
+                "witness",
+                "relative",
+                "other",
+            ],
+            "page": page,
+            "offset": offset,
+        },
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: int) -> Response:
+    s = settings_of(request)
+    art = data.article_view(s.engine, article_id, include_protected=s.include_protected)
+    labels = {
+        "crime": "Crimes",
+        "action": "Police and court actions",
+        "law": "Laws and sections",
+        "amount": "Amounts",
+        "date": "Dates",
+        "case_count": "Case counts",
+        "relation": "Relations",
+    }
+    return render(request, "article.html", {"a": art, "labels": labels})
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(
+    request: Request,
+    kind: Annotated[str | None, Query(max_length=16)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    s = settings_of(request)
+    res = data.list_entities(
+        s.engine,
+        kind=kind,
+        q=q,
+        limit=limit,
+        offset=offset,
+        include_protected=s.include_protected,
+    )
+    nxt = (
+        link("/entities", {"kind": kind, "q": q, "offset": offset + limit, "limit": limit})
+        if res["total"] > offset + limit
+        else None
+    )
+    prev = (
+        link("/entities", {"kind": kind, "q": q, "offset": max(0, offset - limit), "limit": limit})
+        if offset
+        else None
+    )
+    return render(
+        request,
+        "entities.html",
+        {"res": res, "kind": kind or "", "q": q or "", "next": nxt, "prev": prev},
+    )
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length=64)]) -> Response:
+    s = settings_of(request)
+    p = data.entity_view(s.engine, entity_id, include_protected=s.include_protected)
+    return render(request, "entity.html", {"p": p})
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(
+    request: Request,
+    article: int | None = None,
+    kind: Annotated[str | None, Query(max_length=16)] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Response:
+    s = settings_of(request)
+    facts = data.review_facts(
+        s.engine,
+        article=article,
+        kind=kind or None,
+        limit=limit,
+        offset=offset,
+        include_protected=s.include_protected,
+    )
+    merges = s.cached(
+        "merges",
+        30.0,
+        lambda: data.merge_proposals(s.engine, limit=20, include_protected=s.include_protected),
+    )
+    nxt = (
+        link("/review", {"article": article, "kind": kind, "offset": offset + limit})
+        if len(facts["facts"]) == limit
+        else None
+    )
+    return render(
+        request,
+        "review.html",
+        {
+            "facts": facts["facts"],
+            "merges": merges,
+            "article": article,
+            "kind": kind or "",
+            "kinds": data.REVIEWABLE,
+            "next": nxt,
+            "writable": bool(s.token),
+        },
+    )
+
+
+@router.get("/api-docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    schema = request.app.openapi()
+    routes = []
+    for path, ops in schema.get("paths", {}).items():
+        for method, op in ops.items():
+            params = [
+                {
+                    "name": p.get("name"),
+                    "in": p.get("in"),
+                    "required": p.get("required", False),
+                    "type": (p.get("schema") or {}).get("type")
+                    or ", ".join(
+                        str(x.get("type")) for x in (p.get("schema") or {}).get("anyOf", [])
+                    ),
+                }
+                for p in op.get("parameters", [])
+            ]
+            body = None
+            ref = (
+                (op.get("requestBody") or {})
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema", {})
+                .get("$ref")
+            )
+            if ref:
+                body = ref.rsplit("/", 1)[-1]
+            elif op.get("requestBody"):
+                body = "multipart/form-data"
+            routes.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "params": params,
+                    "body": body,
+                    "write": method.upper() == "POST",
+                }
+            )
+    return render(request, "apidocs.html", {"routes": routes, "info": schema.get("info", {})})

@@ -25,6 +25,7 @@ BUILTIN_MODULES = (
     "jaanch.recognise.orgs",
     "jaanch.recognise.places",
     "jaanch.recognise.persons",
+    "jaanch.recognise.ner_model",
     "jaanch.recognise.cues",
 )
 

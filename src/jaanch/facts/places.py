@@ -159,7 +159,9 @@ def build_places(doc: Doc) -> list[Place]:
         elif rec is not None:
             kind = rec.kind
         else:
-            kind = kinds[0] if kinds else None
+            # a name the trained model found with nothing around it: most such places in
+            # crime news are localities
+            kind = kinds[0] if kinds else "locality"
         district = state = country = None
         lgd_d = lgd_s = None
         if rec is not None:

@@ -1,0 +1,816 @@
+"""Train, evaluate and package Jaanch's statistical name recogniser (PERSON, LOC, ORG).
+
+    python scripts/train_ner.py [--ner ../shared/data/ner] [--out src/jaanch/models/ner]
+        [--config configs/ner.cfg | --baseline] [--minutes 15] [--no-silver]
+        [--compare DIR] [--measure-dev]
+
+Training data (test splits are never read for training):
+
+* HiNER collapsed ``hiner/collapsed/validation.conll`` (PERSON/LOCATION/ORGANIZATION);
+  1,000 sentences of it are held out as part of the development set;
+* IL-NER ``il-ner-hindi/Hindi-train.txt`` (NEP/NEL/NEO; other tags and malformed tags
+  such as ``-NEL`` are outside);
+* MultiCoNER II ``multiconer2-hindi/hi-train.conll`` (coarse groups: Person, Location,
+  Group/Corporation);
+* IJCNLP-08 ``ijcnlp2008-hindi/hindi.dedup.txt`` (flat PERSON/LOCATION/ORGANIZATION; a run
+  of equal tags is one span);
+* unless ``--no-silver``: silver sentences from ``../shared/data/corpus/
+  hindi_crime_news.jsonl``, labelled by Jaanch's rule recognisers (the articles of the
+  gold dev set are excluded).
+
+Development set (model selection): IL-NER dev + the 1,000 held-out HiNER sentences.
+Test sets (printed, never trained on): HiNER probable test split
+(``hiner/third-party-test-sahilagrawal007/test.probable.conll``, original tag set
+collapsed to PERSON/LOC/ORG) and IL-NER test.
+
+Every text is Jaanch-normalised word by word and tokenised with ``spacy.blank("hi")``;
+gold spans are contracted to those tokens (punctuation glued to a name is trimmed).
+Scores are strict entity micro P/R/F1 over PERSON, LOC and ORG (spaCy's scorer).
+
+``--baseline`` trains spaCy's default CPU config (``spacy init config --lang hi
+--pipeline ner --optimize efficiency``) on the same gold corpora (no silver, no lexicon
+features); ``--compare DIR`` prints this run's scores beside those in ``DIR/scores.json``
+and records both in the model card. ``--measure-dev`` runs the extraction pipeline on
+the gold dev set without and with the model (the :func:`jaanch.recognise.ner_model.
+combine` policy) and prints strict PERSON/LOC/ORG F1 before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from jaanch.recognise import ner_model  # noqa: E402
+from jaanch.text.normalise import normalise  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+DEFAULT_NER = SHARED / "data" / "ner"
+DEFAULT_CORPUS = SHARED / "data" / "corpus" / "hindi_crime_news.jsonl"
+DEFAULT_GOLD = SHARED / "data" / "gold" / "dev.jsonl"
+DEFAULT_OUT = ROOT / "src" / "jaanch" / "models" / "ner"
+DEFAULT_CONFIG = ROOT / "configs" / "ner.cfg"
+LABELS = ner_model.NER_LABELS
+HINER_DEV_HOLDOUT = 1000
+
+# coarse maps: corpus tag name -> Jaanch label (anything else is outside)
+HINER_MAP = {"PERSON": "PERSON", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+ILNER_MAP = {"NEP": "PERSON", "NEL": "LOC", "NEO": "ORG"}
+IJCNLP_MAP = HINER_MAP
+MULTICONER_MAP = {
+    **dict.fromkeys(
+        ("Artist", "Athlete", "Politician", "Cleric", "Scientist", "SportsManager", "OtherPER"),
+        "PERSON",
+    ),
+    **dict.fromkeys(("Facility", "OtherLOC", "HumanSettlement", "Station"), "LOC"),
+    **dict.fromkeys(
+        (
+            "MusicalGRP",
+            "PublicCorp",
+            "PrivateCorp",
+            "AerospaceManufacturer",
+            "SportsGRP",
+            "CarManufacturer",
+            "ORG",
+            "TechCorp",
+            "OtherCORP",
+        ),
+        "ORG",
+    ),
+}
+
+#: A corpus sentence: words and token-index spans (first, last exclusive, label)
+Sent = tuple[list[str], list[tuple[int, int, str]]]
+
+
+@dataclass
+class Item:
+    """One training/eval unit: normalised text and character spans in it."""
+
+    text: str
+    spans: list[tuple[int, int, str]]
+    source: str
+    silver: bool = False
+
+
+# ----------------------------------------------------------------------------- readers
+
+
+def _blocks(path: Path) -> Iterator[list[list[str]]]:
+    block: list[list[str]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if block:
+                    yield block
+                block = []
+                continue
+            if line.startswith("# id "):
+                continue
+            block.append(line.split("\t") if "\t" in line else line.split())
+    if block:
+        yield block
+
+
+def read_bio(path: Path, mapping: dict[str, str]) -> Iterator[Sent]:
+    """BIO files; a tag outside ``mapping`` (or malformed, e.g. ``-NEL``) is outside."""
+    for block in _blocks(path):
+        words: list[str] = []
+        spans: list[tuple[int, int, str]] = []
+        cur: list[Any] | None = None  # [first, last, label]
+        for cols in block:
+            if len(cols) < 2 or not cols[0].strip():
+                continue
+            word, tag = cols[0].strip(), cols[-1].strip()
+            i = len(words)
+            words.append(word)
+            label = mapping.get(tag[2:]) if tag[:2] in ("B-", "I-") else None
+            if label and tag[0] == "I" and cur is not None and cur[2] == label and cur[1] == i:
+                cur[1] = i + 1
+                continue
+            if cur is not None:
+                spans.append((cur[0], cur[1], cur[2]))
+                cur = None
+            if label:
+                cur = [i, i + 1, label]
+        if cur is not None:
+            spans.append((cur[0], cur[1], cur[2]))
+        if words:
+            yield words, spans
+
+
+def read_flat(path: Path, mapping: dict[str, str]) -> Iterator[Sent]:
+    """Flat tags (IJCNLP-08): a run of equal mapped tags is one span."""
+    for block in _blocks(path):
+        words: list[str] = []
+        spans: list[tuple[int, int, str]] = []
+        prev = ""
+        for cols in block:
+            if len(cols) < 2 or not cols[0].strip():
+                prev = ""
+                continue
+            label = mapping.get(cols[-1].strip(), "")
+            i = len(words)
+            words.append(cols[0].strip())
+            if label and label == prev:
+                f, _, lab = spans[-1]
+                spans[-1] = (f, i + 1, lab)
+            elif label:
+                spans.append((i, i + 1, label))
+            prev = label
+        if words:
+            yield words, spans
+
+
+def to_item(sent: Sent, source: str) -> Item:
+    """Normalise each word, join with spaces, and turn token spans into char spans."""
+    words, spans = sent
+    starts: list[int] = []
+    ends: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for w in words:
+        t = normalise(w).text.strip() or "_"
+        if parts:
+            pos += 1
+        starts.append(pos)
+        parts.append(t)
+        pos += len(t)
+        ends.append(pos)
+    cspans = [(starts[a], ends[b - 1], lab) for a, b, lab in spans]
+    return Item(" ".join(parts), cspans, source)
+
+
+def gold_corpora(ner: Path, limit: int = 0) -> dict[str, list[Item]]:
+    """Named splits of the gold corpora (train parts, dev parts, test parts)."""
+
+    def take(it: Iterable[Sent], source: str) -> list[Item]:
+        out = []
+        for n, s in enumerate(it):
+            if limit and n >= limit:
+                break
+            out.append(to_item(s, source))
+        return out
+
+    hiner = take(read_bio(ner / "hiner/collapsed/validation.conll", HINER_MAP), "hiner")
+    rng = random.Random(13)
+    idx = list(range(len(hiner)))
+    rng.shuffle(idx)
+    hold = set(idx[: min(HINER_DEV_HOLDOUT, len(hiner) // 10)])
+    return {
+        "train:hiner": [x for i, x in enumerate(hiner) if i not in hold],
+        "train:ilner": take(read_bio(ner / "il-ner-hindi/Hindi-train.txt", ILNER_MAP), "ilner"),
+        "train:multiconer": take(
+            read_bio(ner / "multiconer2-hindi/hi-train.conll", MULTICONER_MAP), "multiconer"
+        ),
+        "train:ijcnlp": take(
+            read_flat(ner / "ijcnlp2008-hindi/hindi.dedup.txt", IJCNLP_MAP), "ijcnlp"
+        ),
+        "dev:hiner": [x for i, x in enumerate(hiner) if i in hold],
+        "dev:ilner": take(read_bio(ner / "il-ner-hindi/Hindi-dev.txt", ILNER_MAP), "ilner"),
+        "test:hiner": take(
+            read_bio(ner / "hiner/third-party-test-sahilagrawal007/test.probable.conll", HINER_MAP),
+            "hiner-test",
+        ),
+        "test:ilner": take(read_bio(ner / "il-ner-hindi/Hindi-test.txt", ILNER_MAP), "ilner-test"),
+    }
+
+
+def silver_items(corpus: Path, gold: Path | None, limit: int = 0) -> list[Item]:
+    """Crime-news sentences labelled PERSON/LOC/ORG by the rule pipeline.
+
+    Articles of the gold dev set (same id, or a shared 200-character stretch) are left
+    out so that the dev measurement stays honest.
+    """
+    from jaanch.pipeline import Pipeline
+    from jaanch.text.segment import sentences
+    from jaanch.types import Article
+
+    skip_ids: set[str] = set()
+    probes: list[str] = []
+    if gold is not None and gold.exists():
+        for ln in gold.read_text(encoding="utf-8").splitlines():
+            if ln.strip():
+                g = json.loads(ln)
+                skip_ids.add(str(g.get("id")))
+                probes.append(g["text"][100:300])
+    pipe = Pipeline()
+    out: list[Item] = []
+    with corpus.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            if limit and n >= limit:
+                break
+            d = json.loads(line)
+            text = d.get("text") or ""
+            if str(d.get("id")) in skip_ids or any(p and p in text for p in probes):
+                continue
+            if not text.strip():
+                continue
+            ex = pipe.run(Article(id=str(d.get("id")), text=text))
+            norm = normalise(text).text
+            ents = [s for s in ex.entities if s.label in LABELS and s.nstart >= 0]
+            for sent in sentences(norm):
+                if len(sent.text) < 20:
+                    continue
+                spans = [
+                    (s.nstart - sent.start, s.nend - sent.start, s.label)
+                    for s in ents
+                    if s.nstart >= sent.start and s.nend <= sent.end
+                ]
+                out.append(Item(sent.text, spans, "silver", silver=True))
+    return out
+
+
+# ----------------------------------------------------------------------------- spaCy
+
+
+def build_nlp(config_path: Path | None, baseline: bool) -> Any:
+    """A fresh, untrained pipeline from our config, or spaCy's default efficiency one."""
+    import spacy
+    from spacy.cli.init_config import init_config
+
+    ner_model.register_spacy_components()
+    if baseline:
+        cfg = init_config(lang="hi", pipeline=["ner"], optimize="efficiency")
+    else:
+        cfg = spacy.util.load_config(config_path or DEFAULT_CONFIG)
+    return spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
+
+
+def make_examples(nlp: Any, items: Iterable[Item], silver_partial: bool = False) -> list[Any]:
+    """spaCy Examples: reference with gold entities, predicted with lexicon features.
+
+    With ``silver_partial`` a silver sentence's tokens that the rules left unlabelled
+    are "outside" only when they are common words, digits or punctuation; other words
+    (possible names the rules missed) are "missing", so the model is not taught that
+    they are not names.
+    """
+    from spacy.training import Example
+
+    from jaanch.names import NameLexicon
+
+    out = []
+    feats = FEATURES_COMPONENT in nlp.pipe_names
+    lex = NameLexicon.default() if silver_partial else None
+    for it in items:
+        ref = nlp.make_doc(it.text)
+        ents = []
+        for s, e, lab in it.spans:
+            sp = ref.char_span(s, e, label=lab, alignment_mode="contract")
+            if sp is not None and len(sp):
+                ents.append(sp)
+        ents.sort(key=lambda sp: (sp.start, -len(sp)))
+        clean = []
+        last = -1
+        for sp in ents:
+            if sp.start >= last:
+                clean.append(sp)
+                last = sp.end
+        if lex is not None and it.silver:
+            inside = {i for sp in clean for i in range(sp.start, sp.end)}
+            outside = [
+                ref[i : i + 1]
+                for i, t in enumerate(ref)
+                if i not in inside
+                and (
+                    not t.text[0].isalpha()
+                    or lex.is_common_word(t.text)
+                    or lex.is_news_common(t.text)
+                )
+            ]
+            ref.set_ents(clean, outside=outside, default="missing")
+        else:
+            ref.set_ents(clean, default="outside")
+        pred = nlp.make_doc(it.text)
+        if feats:
+            ner_model.set_features(pred)
+        out.append(Example(pred, ref))
+    return out
+
+
+FEATURES_COMPONENT = ner_model.FEATURES_COMPONENT
+
+
+def evaluate(nlp: Any, examples: list[Any]) -> dict[str, Any]:
+    """Strict entity micro P/R/F1 over PERSON/LOC/ORG, and per label."""
+    sc = nlp.evaluate(examples, batch_size=256)
+    per = sc.get("ents_per_type") or {}
+    return {
+        "p": round(float(sc["ents_p"] or 0), 4),
+        "r": round(float(sc["ents_r"] or 0), 4),
+        "f": round(float(sc["ents_f"] or 0), 4),
+        "per_type": {
+            lab: {k: round(float(v), 4) for k, v in per.get(lab, {}).items()} for lab in LABELS
+        },
+    }
+
+
+def train(
+    nlp: Any,
+    train_ex: list[Any],
+    dev_ex: list[Any],
+    minutes: float,
+    max_steps: int,
+    out: Path,
+    seed: int = 0,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Time-boxed training with the config's optimizer, batcher and dropout.
+
+    Evaluates on ``dev_ex`` every ``eval_frequency`` steps and writes the best model
+    (averaged parameters when the optimizer keeps averages) to ``out``.
+    """
+    from spacy.util import fix_random_seed, registry
+
+    fix_random_seed(seed)
+    cfg = nlp.config.interpolate()["training"]
+    optimizer = registry.resolve({"x": cfg["optimizer"]})["x"]
+    batcher = registry.resolve({"x": cfg["batcher"]})["x"]
+    dropout = float(cfg["dropout"])
+    eval_every = int(cfg["eval_frequency"])
+    nlp.initialize(lambda: train_ex[:2000] if len(train_ex) > 2000 else train_ex, sgd=optimizer)
+    rng = random.Random(seed)
+    t0 = time.time()
+    step = epoch = 0
+    best = -1.0
+    best_info: dict[str, Any] = {}
+    words = 0
+    done = False
+    history = []
+    eval_seconds = 0.0
+
+    def checkpoint() -> None:
+        nonlocal best, best_info, eval_seconds
+        e0 = time.time()
+        params = optimizer.averages if optimizer.averages else {}
+        with nlp.use_params(params):
+            dev = evaluate(nlp, dev_ex) if dev_ex else {"f": 0.0}
+            history.append({"step": step, "epoch": epoch, "dev_f": dev["f"]})
+            log(
+                f"step {step:6d} epoch {epoch} words {words:,} "
+                f"{time.time() - t0:6.0f}s  dev F1 {dev['f']:.4f}  loss {losses.get('ner', 0):.0f}"
+            )
+            if dev["f"] > best:
+                best = dev["f"]
+                best_info = {"step": step, "epoch": epoch, "dev": dev}
+                if out.exists():
+                    shutil.rmtree(out / "_tmp_best", ignore_errors=True)
+                nlp.to_disk(out / "_tmp_best")
+        eval_seconds += time.time() - e0
+
+    losses: dict[str, float] = {}
+    while not done:
+        epoch += 1
+        rng.shuffle(train_ex)
+        for batch in batcher(train_ex):
+            nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
+            step += 1
+            words += sum(len(eg.reference) for eg in batch)
+            if step % eval_every == 0:
+                checkpoint()
+                losses = {}
+            if step >= max_steps or time.time() - t0 - eval_seconds > minutes * 60:
+                done = True
+                break
+    checkpoint()
+    return {
+        "steps": step,
+        "epochs": epoch,
+        "train_seconds": round(time.time() - t0 - eval_seconds, 1),
+        "eval_seconds": round(eval_seconds, 1),
+        "train_words_seen": words,
+        "best": best_info,
+        "history": history,
+    }
+
+
+def words_per_second(nlp: Any, texts: list[str], repeat: int = 1) -> float:
+    """Words (whitespace tokens) per second of ``nlp.pipe`` in this process."""
+    n = sum(len(t.split()) for t in texts) * repeat
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for _doc in nlp.pipe(texts, batch_size=256):
+            pass
+    return n / max(time.perf_counter() - t0, 1e-9)
+
+
+# ----------------------------------------------------------------------------- dev
+
+
+#: label sets the model may add, measured side by side by :func:`measure_dev`
+DEV_VARIANTS = (("PERSON", "LOC", "ORG"), ("PERSON", "LOC"), ("PERSON",), ("LOC",))
+
+
+def measure_dev(gold: Path, model: Path | None = None) -> dict[str, Any]:
+    """Strict PERSON/LOC/ORG F1 (and people/places) of the extraction pipeline on
+    ``gold``: rules only, and rules + ``ner_model`` appended after the rule recognisers
+    (:func:`jaanch.recognise.ner_model.combine`) for each label set of DEV_VARIANTS."""
+    from jaanch.doc import Doc
+    from jaanch.evaluate import score
+    from jaanch.pipeline import Pipeline, load_yaml_pipeline
+    from jaanch.types import Article
+
+    golds = [json.loads(ln) for ln in gold.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    names = [n for n in load_yaml_pipeline()["recognisers"] if n != "ner_model"]
+    rules = Pipeline(names)
+    pipes: list[tuple[str, Any]] = [("rules", rules)]
+    for labels in DEV_VARIANTS:
+        p = Pipeline(names)
+        p.recognisers.append(
+            ner_model.NerModelRecogniser(str(model) if model else None, labels=labels)
+        )
+        pipes.append(("rules+ner_model[" + ",".join(labels) + "]", p))
+    res: dict[str, Any] = {}
+    nlp = ner_model.load_model(str(model) if model else None)
+    alone = []
+    for g in golds:
+        doc = Doc.from_article(Article(id=str(g.get("id")), text=g["text"]))
+        alone.append(
+            {
+                "entities": [
+                    {"type": s.label, "start": s.start, "end": s.end, "text": s.text}
+                    for s in ner_model.model_spans(doc, nlp, "ner_model", "-")
+                ]
+            }
+        )
+    rep = score(zip(alone, golds, strict=True)).to_dict()
+    res["ner_model alone"] = {lab: rep["entities"]["strict"][lab] for lab in LABELS}
+    res["ner_model alone"]["people"] = res["ner_model alone"]["places"] = {"f1": float("nan")}
+    for key, pipe in pipes:
+        preds = []
+        for g in golds:
+            art = Article(id=str(g.get("id")), text=g["text"], published=g.get("published"))
+            preds.append(pipe.run(art).to_dict())
+        rep = score(zip(preds, golds, strict=True)).to_dict()
+        res[key] = {lab: rep["entities"]["strict"][lab] for lab in LABELS}
+        res[key]["people"] = rep["people"]
+        res[key]["places"] = rep["places"]
+    return res
+
+
+def render_dev(res: dict[str, Any]) -> str:
+    lines = [
+        f"{'dev (gold crime news)':34s} {'PERSON':>7s} {'LOC':>7s} {'ORG':>7s} {'people':>7s} {'places':>7s}"
+    ]
+    for key, v in res.items():
+        cells = " ".join(f"{v[k]['f1']:7.3f}" for k in (*LABELS, "people", "places"))
+        lines.append(f"{key:34s} {cells}")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- card
+
+
+def write_card(
+    out: Path,
+    scores: dict[str, Any],
+    baseline: dict[str, Any] | None,
+    ablations: list[tuple[str, dict[str, Any]]] | None = None,
+) -> None:
+    def f(d: dict[str, Any] | None, key: str) -> str:
+        if not d:
+            return "n/a"
+        v = d["test"][key]
+        return f"{v['f']:.3f} (P {v['p']:.3f} / R {v['r']:.3f})"
+
+    def per(d: dict[str, Any], key: str) -> str:
+        pt = d["test"][key]["per_type"]
+        return ", ".join(f"{lab} {pt.get(lab, {}).get('f', 0):.3f}" for lab in LABELS)
+
+    data = scores["data"]
+    rows = "\n".join(f"| {k} | {v:,} |" for k, v in data.items())
+    b = baseline or {}
+    card = f"""# Jaanch NER model (PERSON, LOC, ORG)
+
+A small CPU spaCy {scores["spacy_version"]} pipeline (`spacy.blank("hi")` tokeniser,
+`jaanch_lexfeats` lexicon-feature component, hash-embedding CNN `tok2vec`, transition-based
+`ner`) used by the `ner_model` recogniser (`jaanch.recognise.ner_model`). Trained by
+`scripts/train_ner.py` with `configs/ner.cfg`; it runs offline and needs no GPU.
+
+Labels: `PERSON`, `LOC`, `ORG` (the Jaanch entity types; see
+`../shared/spec/annotation-guidelines.md`).
+
+## Data
+
+| training / development source | sentences |
+|---|---|
+{rows}
+
+- **HiNER** (collapsed, validation split; 1,000 random sentences held out for development),
+  Murthy et al., LREC 2022, github.com/cfiltnlp/HiNER: **CC BY-SA 4.0**.
+  PERSON/LOCATION/ORGANIZATION -> PERSON/LOC/ORG.
+- **IL-NER** Hindi train (dev for model selection), Bahad et al., NAACL-SRW 2024,
+  github.com/ltrc/IL-NER (Bhashini / MeitY; IIIT Hyderabad, CDAC Noida, IIIT Bhubaneswar):
+  **CC BY 4.0**. NEP/NEL/NEO -> PERSON/LOC/ORG; other tags are outside.
+- **MultiCoNER II** Hindi train (SemEval-2023 Task 2), Fetahu et al. 2023: **CC BY 4.0**.
+  Coarse groups Person -> PERSON, Location -> LOC, Group and Corporation -> ORG.
+- **IJCNLP-08** NERSSEAL shared task, Hindi (LTRC, IIIT Hyderabad), de-duplicated copy of
+  github.com/mirfan899/Hindi-NER; no licence stated by the distributor: research use, with
+  attribution to the shared task organisers. PERSON/LOCATION/ORGANIZATION -> PERSON/LOC/ORG.
+- **Silver** ({data.get("train:silver", 0):,} sentences): Hindi crime-news sentences labelled by
+  Jaanch's own rule recognisers (articles of the gold dev set excluded). Only the learned
+  weights are shipped: no sentence of any corpus or article is in this directory, and the
+  string store is pruned to the labels (no word list either).
+
+Because the weights are derived from HiNER (CC BY-SA 4.0) this model directory is offered
+under **CC BY-SA 4.0**, with the attributions above.
+
+## Scores
+
+Strict entity micro P/R/F1 over PERSON/LOC/ORG, gold spans contracted to the blank-"hi"
+tokens of the Jaanch-normalised text. Neither test set was used for training or selection.
+
+| test set | this model | spaCy default efficiency baseline |
+|---|---|---|
+| HiNER probable test split (`hiner/third-party-test-sahilagrawal007`, {scores["test_sizes"]["hiner"]:,} sentences) | {f(scores, "hiner")} | {f(b or None, "hiner")} |
+| IL-NER test ({scores["test_sizes"]["ilner"]:,} sentences) | {f(scores, "ilner")} | {f(b or None, "ilner")} |
+| speed, words/s, 1 thread (`nlp.pipe`, IL-NER test) | {scores["words_per_second"]:,.0f} | {b.get("words_per_second", 0):,.0f} |
+
+Per label (F1), HiNER: {per(scores, "hiner")}; IL-NER: {per(scores, "ilner")}.
+
+Training: {scores["train"]["steps"]:,} steps / {scores["train"]["epochs"]} epochs in
+{scores["train"]["train_seconds"]:,.0f} s on {scores["train_threads"]} CPU thread(s); best
+dev F1 {scores["train"]["best"].get("dev", {}).get("f", 0):.3f} at step
+{scores["train"]["best"].get("step", 0):,}. Model size {scores["size_mb"]:.1f} MB.
+{_extra_sections(scores, ablations or [])}"""
+    (out / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+
+
+def _extra_sections(scores: dict[str, Any], ablations: list[tuple[str, dict[str, Any]]]) -> str:
+    parts = []
+    if ablations:
+        rows = [
+            "| run | silver | corpora left out | steps | HiNER test F1 | IL-NER test F1 | dev F1 |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for name, sc in ablations:
+            rows.append(
+                f"| {name} | {'yes' if sc.get('silver') else 'no'} | "
+                f"{', '.join(sc.get('dropped', [])) or '-'} | {sc['train']['steps']:,} | "
+                f"{sc['test']['hiner']['f']:.3f} | {sc['test']['ilner']['f']:.3f} | "
+                f"{sc['dev']['f']:.3f} |"
+            )
+        parts.append(
+            "\n## Runs compared (same script; the shipped run and the baseline time-boxed to 15 min on one thread, the ablations stopped at the shipped run's step count)\n\n"
+            + "\n".join(rows)
+            + "\n"
+        )
+    if scores.get("dev_pipeline"):
+        parts.append(
+            "\n## In the extraction pipeline (gold crime-news dev set, strict F1)\n\n"
+            "Policy (`jaanch.recognise.ner_model.combine`): rules run first and win every "
+            "overlap; the model adds PERSON/LOC spans where no rule output span is, extends "
+            "a rule PERSON it strictly contains, and is filtered by `plausible` (no span of "
+            "common words only, a PERSON needs a name-like word).\n\n```\n"
+            + render_dev(scores["dev_pipeline"])
+            + "\n```\n"
+        )
+    if scores.get("bench"):
+        parts.append(
+            "\n## Speed (bench/ner.py, one CPU core)\n\n```\n" + scores["bench"] + "\n```\n"
+        )
+    return "".join(parts)
+
+
+def prune_strings(model: Path) -> int:
+    """Keep only the labels and feature classes in the saved model's string store.
+
+    spaCy saves every word it saw in training (corpora and silver news) in
+    ``vocab/strings.json``; the model computes its features from hashes of the text and
+    never needs them, so they are removed: no word list of any corpus or article ships.
+    Returns the number of strings kept.
+    """
+    path = model / "vocab" / "strings.json"
+    keep = {*LABELS, *ner_model.FEATURE_CLASSES}
+    strings = json.loads(path.read_text(encoding="utf-8"))
+    kept = [x for x in strings if x in keep]
+    path.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    return len(kept)
+
+
+def dir_size_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def render_side_by_side(ours: dict[str, Any], base: dict[str, Any] | None) -> str:
+    lines = [f"{'':28s} {'ours':>22s} {'baseline':>22s}"]
+    for key, name in (("hiner", "HiNER probable test F1"), ("ilner", "IL-NER test F1")):
+        o = ours["test"][key]["f"]
+        b = base["test"][key]["f"] if base else float("nan")
+        lines.append(f"{name:28s} {o:22.4f} {b:22.4f}")
+    ob = base["words_per_second"] if base else float("nan")
+    lines.append(f"{'words/s (1 thread)':28s} {ours['words_per_second']:22,.0f} {ob:22,.0f}")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ner", type=Path, default=DEFAULT_NER, help="folder of the NER corpora")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="crime news for silver")
+    ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold dev (excluded/measured)")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="model directory to write")
+    ap.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
+    ap.add_argument("--baseline", action="store_true", help="spaCy default efficiency config")
+    ap.add_argument("--no-silver", action="store_true", help="train without silver news data")
+    ap.add_argument(
+        "--silver-partial", action="store_true", help="unlabelled name-like silver words: missing"
+    )
+    ap.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        choices=["hiner", "ilner", "multiconer", "ijcnlp"],
+        help="leave this training corpus out (repeatable)",
+    )
+    ap.add_argument("--silver-limit", type=int, default=0, help="read at most N news articles")
+    ap.add_argument("--minutes", type=float, default=15.0, help="training time budget")
+    ap.add_argument("--max-steps", type=int, default=10**9)
+    ap.add_argument("--limit", type=int, default=0, help="at most N sentences per corpus")
+    ap.add_argument("--test-limit", type=int, default=0, help="at most N test sentences")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--compare", type=Path, default=None, help="baseline model dir to compare")
+    ap.add_argument("--measure-dev", action="store_true", help="dev before/after with pipeline")
+    ap.add_argument("--only-measure", action="store_true", help="skip training; measure --out")
+    ap.add_argument(
+        "--card-only",
+        action="store_true",
+        help="skip training: rewrite --out's MODEL_CARD.md from its scores.json (+ --compare)",
+    )
+    ap.add_argument("--ablation", type=Path, action="append", default=[], help="run dir for card")
+    ap.add_argument("--bench", type=Path, default=None, help="bench/ner.py output for the card")
+    args = ap.parse_args(argv)
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    import spacy
+
+    if args.card_only:
+        card = json.loads((args.out / "scores.json").read_text(encoding="utf-8"))
+        base = None
+        if args.compare and (args.compare / "scores.json").exists():
+            base = json.loads((args.compare / "scores.json").read_text(encoding="utf-8"))
+        if args.measure_dev and args.gold.exists():
+            card["dev_pipeline"] = measure_dev(args.gold, args.out)
+        if args.bench and args.bench.exists():
+            card["bench"] = args.bench.read_text(encoding="utf-8").strip()
+        card["size_mb"] = round(dir_size_mb(args.out), 2)
+        if base is not None and args.compare is not None and args.ner.exists():
+            # re-time both models here, alternately, in one process: fair conditions
+            texts = [
+                to_item(x, "ilner").text
+                for x in read_bio(args.ner / "il-ner-hindi/Hindi-test.txt", ILNER_MAP)
+            ]
+            ner_model.register_spacy_components()
+            ours_nlp, base_nlp = spacy.load(args.out), spacy.load(args.compare)
+            best = [0.0, 0.0]
+            for _ in range(3):
+                best[0] = max(best[0], words_per_second(ours_nlp, texts))
+                best[1] = max(best[1], words_per_second(base_nlp, texts))
+            card["words_per_second"], base["words_per_second"] = round(best[0]), round(best[1])
+        (args.out / "scores.json").write_text(json.dumps(card, indent=1), encoding="utf-8")
+        abl = [
+            (d.name, json.loads((d / "scores.json").read_text(encoding="utf-8")))
+            for d in args.ablation
+            if (d / "scores.json").exists()
+        ]
+        write_card(args.out, card, base, abl)
+        print(render_side_by_side(card, base))
+        if "dev_pipeline" in card:
+            print(render_dev(card["dev_pipeline"]))
+        return 0
+    if args.only_measure:
+        print(render_dev(measure_dev(args.gold, args.out)))
+        return 0
+    if not args.ner.exists():
+        print(f"NER corpora not found: {args.ner}", file=sys.stderr)
+        return 2
+    t0 = time.time()
+    parts = gold_corpora(args.ner, args.limit)
+    if args.test_limit:
+        for k in ("test:hiner", "test:ilner"):
+            parts[k] = parts[k][: args.test_limit]
+    for name in args.drop:
+        parts.pop(f"train:{name}", None)
+    use_silver = not args.no_silver and not args.baseline and args.corpus.exists()
+    if use_silver:
+        parts["train:silver"] = silver_items(args.corpus, args.gold, args.silver_limit)
+    print("data:", {k: len(v) for k, v in parts.items()}, f"({time.time() - t0:.0f}s)")
+
+    nlp = build_nlp(args.config, args.baseline)
+    train_items = [x for k, v in parts.items() if k.startswith("train:") for x in v]
+    dev_items = parts["dev:hiner"] + parts["dev:ilner"]
+    train_ex = make_examples(nlp, train_items, silver_partial=args.silver_partial)
+    dev_ex = make_examples(nlp, dev_items)
+    args.out.mkdir(parents=True, exist_ok=True)
+    info = train(nlp, train_ex, dev_ex, args.minutes, args.max_steps, args.out, args.seed)
+
+    best_dir = args.out / "_tmp_best"
+    nlp = spacy.load(best_dir)
+    dev_scores = evaluate(nlp, dev_ex)
+    tests = {
+        "hiner": evaluate(nlp, make_examples(nlp, parts["test:hiner"])),
+        "ilner": evaluate(nlp, make_examples(nlp, parts["test:ilner"])),
+    }
+    texts = [x.text for x in parts["test:ilner"]]
+    wps = words_per_second(nlp, texts)
+    nlp.meta["name"] = "jaanch_ner_baseline" if args.baseline else "jaanch_ner"
+    nlp.meta["version"] = "1.0.0"
+    nlp.meta["license"] = "CC BY-SA 4.0"
+    nlp.meta["jaanch"] = {
+        "dev_precision": {lab: dev_scores["per_type"].get(lab, {}).get("p", 1.0) for lab in LABELS},
+        "test_f1": {k: v["f"] for k, v in tests.items()},
+    }
+    for p in args.out.iterdir():
+        if p.name not in ("_tmp_best", "MODEL_CARD.md", "scores.json"):
+            shutil.rmtree(p) if p.is_dir() else p.unlink()
+    nlp.to_disk(args.out)
+    prune_strings(args.out)
+    shutil.rmtree(best_dir, ignore_errors=True)
+    scores: dict[str, Any] = {
+        "baseline": args.baseline,
+        "silver": use_silver,
+        "dropped": list(args.drop),
+        "silver_partial": bool(use_silver and args.silver_partial),
+        "spacy_version": spacy.__version__,
+        "data": {k: len(v) for k, v in parts.items() if not k.startswith("test:")},
+        "test_sizes": {"hiner": len(parts["test:hiner"]), "ilner": len(parts["test:ilner"])},
+        "train": {k: v for k, v in info.items() if k != "history"},
+        "history": info["history"],
+        "dev": dev_scores,
+        "test": tests,
+        "words_per_second": round(wps),
+        "train_threads": int(os.environ.get("OMP_NUM_THREADS", "1")),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    scores["size_mb"] = round(dir_size_mb(args.out), 2)
+    base = None
+    if args.compare and (args.compare / "scores.json").exists():
+        base = json.loads((args.compare / "scores.json").read_text(encoding="utf-8"))
+    if args.measure_dev and args.gold.exists():
+        scores["dev_pipeline"] = measure_dev(args.gold, args.out)
+    scores["total_seconds"] = round(time.time() - t0)
+    (args.out / "scores.json").write_text(json.dumps(scores, indent=1), encoding="utf-8")
+    write_card(args.out, scores, base)
+    print(render_side_by_side(scores, base))
+    if "dev_pipeline" in scores:
+        print(render_dev(scores["dev_pipeline"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,266 @@
+"""The trained NER recogniser: lexicon features, the combination policy, the shipped
+model (loaded offline) on hand-written sentences, and the training command."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED, need_shared
+from jaanch.doc import Doc
+from jaanch.recognise.ner_model import (
+    NerModelRecogniser,
+    combine,
+    edge_words,
+    load_model,
+    model_dir,
+    model_spans,
+    tag_features,
+)
+from jaanch.types import Article, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+spacy = pytest.importorskip("spacy")
+
+
+def _doc(text: str) -> Doc:
+    return Doc.from_article(Article(id="t", text=text))
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _span(start: int, end: int, label: str, rec: str = "rules") -> Span:
+    return Span(start, end, label, "x" * (end - start), rec, "1")
+
+
+# ----------------------------------------------------------------------------- features
+
+
+def test_lexicon_features():
+    words = _words("सीओ गीतांजलि सिंह ने बिकरू गांव निवासी राजेश पुत्र रामू को एसटीएफ ने पकड़ा")
+    got = dict(zip(words, tag_features(words), strict=True))
+    assert got["सीओ"] == "DESIG"
+    assert got["सिंह"] == "SURN"
+    assert got["गांव"] == "PHEAD"
+    assert got["पुत्र"] == "KIN"
+    assert got["एसटीएफ"] == "ORGN"
+    assert got["गीतांजलि"] == "" and got["ने"] == ""
+
+
+def test_multiword_feature_longest_match():
+    words = _words("पुलिस अधीक्षक श्री अजय कुमार कानपुर के थाना क्षेत्र में")
+    assert tag_features(words) == [
+        "DESIG",
+        "DESIG",
+        "TITLE",
+        "",
+        "SURN",
+        "GAZ",
+        "",
+        "PHEAD",
+        "PHEAD",
+        "",
+    ]
+
+
+def test_edge_words_are_context_not_names():
+    edges = edge_words()
+    assert {"निवासी", "गांव", "थाना", "श्री", "सीओ", "पुत्र", "उर्फ"} <= edges
+    assert "नगर" not in edges  # लाजपत नगर: part of the name
+
+
+def test_features_fold_nukta():
+    # a lexicon word written with a nukta still matches the plain spelling and back
+    assert tag_features(["दरोगा"]) == tag_features(["दरोग़ा"]) == ["DESIG"]
+
+
+# ----------------------------------------------------------------------------- policy
+
+
+def test_combine_rules_win_every_overlap():
+    rules = [_span(0, 3, "DESIGNATION"), _span(10, 18, "LOC"), _span(30, 40, "CRIME_CUE")]
+    model = [
+        _span(0, 8, "PERSON", "ner_model"),  # overlaps a designation: dropped
+        _span(12, 16, "PERSON", "ner_model"),  # inside a rule LOC: dropped
+        _span(20, 28, "PERSON", "ner_model"),  # nothing there: added
+        _span(31, 35, "LOC", "ner_model"),  # internal cue spans do not block
+        _span(41, 45, "DATE", "ner_model"),  # not a model label: dropped
+    ]
+    got = [(s.start, s.end, s.label) for s in combine(rules, model)]
+    assert got == [(20, 28, "PERSON"), (31, 35, "LOC")]
+
+
+def test_combine_label_filter_and_self_overlap():
+    model = [_span(0, 5, "PERSON"), _span(3, 9, "LOC"), _span(10, 14, "ORG")]
+    assert [s.label for s in combine([], model)] == ["PERSON", "ORG"]
+    assert [s.label for s in combine([], model, labels=("LOC",))] == ["LOC"]
+
+
+# ----------------------------------------------------------------------------- model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    assert (model_dir() / "config.cfg").exists(), f"the shipped model is missing: {model_dir()}"
+    real_connect = socket.socket.connect
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the NER model tried to reach the network")
+
+    socket.socket.connect = no_network  # type: ignore[method-assign]
+    try:
+        load_model.cache_clear()
+        t0 = time.perf_counter()
+        model = load_model()
+        assert time.perf_counter() - t0 < 10.0
+    finally:
+        socket.socket.connect = real_connect  # type: ignore[method-assign]
+    return model
+
+
+def _ents(nlp, text: str) -> set[tuple[str, str]]:
+    """What the recogniser takes from the model (edge words and punctuation trimmed)."""
+    return {(s.text, s.label) for s in model_spans(_doc(text), nlp, "ner_model", "t")}
+
+
+def test_shipped_model_runs_on_cpu(nlp):
+    assert nlp.pipe_names == ["jaanch_lexfeats", "tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PERSON", "LOC", "ORG"}
+    size = sum(p.stat().st_size for p in model_dir().rglob("*") if p.is_file())
+    assert size < 60e6
+    # no word list of the training corpora or news ships (train_ner.prune_strings)
+    strings = json.loads((model_dir() / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert set(strings) <= {
+        "PERSON",
+        "LOC",
+        "ORG",
+        "DESIG",
+        "TITLE",
+        "PHEAD",
+        "OHEAD",
+        "ORGN",
+        "GAZ",
+        "SURN",
+        "ROLE",
+        "KIN",
+        "RESID",
+        "ALIAS",
+    }
+
+
+def test_person_after_designation(nlp):
+    got = _ents(nlp, "थाना प्रभारी मनोज कुमार शर्मा ने बताया कि आरोपी को जेल भेज दिया गया है।")
+    assert ("मनोज कुमार शर्मा", "PERSON") in got
+
+
+def test_person_and_village(nlp):
+    got = _ents(nlp, "पुलिस ने बताया कि मृतक की पहचान सुरेश यादव निवासी रामपुर गांव के रूप में हुई।")
+    assert ("सुरेश यादव", "PERSON") in got
+    assert ("रामपुर", "LOC") in got
+    assert not any(t == "गांव" for t, _ in got)
+
+
+def test_city_and_state(nlp):
+    got = _ents(nlp, "लखनऊ में उत्तर प्रदेश पुलिस ने दिल्ली के एक व्यापारी को पकड़ा।")
+    assert ("लखनऊ", "LOC") in got
+    assert ("दिल्ली", "LOC") in got
+
+
+def test_no_entities_in_plain_sentence(nlp):
+    assert _ents(nlp, "इस मामले में आगे की जांच की जा रही है।") == set()
+
+
+def test_recogniser_spans_and_offsets():
+    text = "थाना प्रभारी मनोज कुमार शर्मा ने बताया कि आरोपी को जेल भेज दिया गया है।"
+    doc = _doc(text)
+    spans = NerModelRecogniser()(doc)
+    people = [s for s in spans if s.label == "PERSON"]
+    assert [s.text for s in people] == ["मनोज कुमार शर्मा"]
+    s = people[0]
+    assert text[s.start : s.end] == s.text
+    assert s.recogniser == "ner_model" and s.value["source"] == "ner_model"
+    assert 0.0 < s.value["score"] <= 1.0
+
+
+def test_recogniser_leaves_rule_spans_alone():
+    text = "थाना प्रभारी मनोज कुमार शर्मा ने बताया"
+    doc = _doc(text)
+    doc.add([doc.make_span(0, len("थाना प्रभारी मनोज"), "DESIGNATION", "rules", "1")])
+    assert [s for s in NerModelRecogniser()(doc) if s.label == "PERSON"] == []
+
+
+def test_in_pipeline_after_rules():
+    from jaanch.pipeline import Pipeline, load_yaml_pipeline
+
+    names = [n for n in load_yaml_pipeline()["recognisers"] if n != "ner_model"]
+    ex = Pipeline([*names, "ner_model"]).run(
+        Article(id="t", text="लखनऊ में थाना प्रभारी मनोज कुमार शर्मा ने बताया कि जांच जारी है।")
+    )
+    people = [e.text for e in ex.entities if e.label == "PERSON"]
+    assert "मनोज कुमार शर्मा" in people
+    assert [e.text for e in ex.entities if e.label == "DESIGNATION"] == ["थाना प्रभारी"]
+
+
+# ----------------------------------------------------------------------------- training
+
+
+def _train_module():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_ner
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return train_ner
+
+
+def test_training_loop_on_handwritten_items(tmp_path):
+    tn = _train_module()
+    base = [
+        ("सीओ गीतांजलि सिंह ने बताया", [(4, 17, "PERSON")]),
+        ("कानपुर में छापा पड़ा", [(0, 6, "LOC")]),
+        ("एसटीएफ ने राजेश को पकड़ा", [(0, 6, "ORG"), (10, 15, "PERSON")]),
+        ("इस मामले में जांच जारी है", []),
+    ]
+    items = [tn.Item(t, s, "hand") for t, s in base] * 8
+    nlp = tn.build_nlp(tn.DEFAULT_CONFIG, baseline=False)
+    train_ex = tn.make_examples(nlp, items)
+    assert train_ex[1].reference.ents[0].text == "कानपुर"
+    info = tn.train(nlp, train_ex, train_ex[:4], 1.0, 30, tmp_path, log=lambda _: None)
+    assert info["steps"] == 30
+    assert (tmp_path / "_tmp_best" / "config.cfg").exists()
+    assert info["best"]["dev"]["f"] > 0.0
+
+
+def test_training_command_on_a_tiny_slice(tmp_path):
+    need_shared(SHARED / "data" / "ner")
+    tn = _train_module()
+    out = tmp_path / "model"
+    rc = tn.main(
+        [
+            "--out",
+            str(out),
+            "--limit",
+            "60",
+            "--test-limit",
+            "40",
+            "--max-steps",
+            "12",
+            "--no-silver",
+        ]
+    )
+    assert rc == 0
+    scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
+    assert scores["train"]["steps"] == 12
+    assert scores["test_sizes"] == {"hiner": 40, "ilner": 40}
+    assert 0.0 <= scores["test"]["hiner"]["f"] <= 1.0
+    assert len(json.loads((out / "vocab" / "strings.json").read_text(encoding="utf-8"))) < 20
+    assert (out / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# Jaanch NER")
+    trained = load_model(str(out))
+    assert set(trained.get_pipe("ner").labels) <= {"PERSON", "LOC", "ORG"}

@@ -73,7 +73,7 @@ class SearchResult:
 
 #: mentions read for the matched entities (the newest first): enough for the article list
 #: and the role counts shown, bounded for names such as "rahul" shared by thousands
-MAX_MENTIONS = 3000
+MAX_MENTIONS = 400
 
 
 def _match_entities(conn: Session, toks: list[str], kinds: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
@@ -115,8 +115,24 @@ def build_query(
     return query
 
 
+SEARCH_TTL = 30.0
+
+
 def run_search(
     s: Settings, query: Any, offset: int, limit: int, with_facets: bool = True
+) -> dict[str, Any]:
+    """Search results with display titles and facets. The same query is asked again and
+    again (facet clicks, pages, popular names), so results are cached for SEARCH_TTL
+    seconds per server process and dropped on every write through this server."""
+    key = f"search:{query!r}:{offset}:{limit}:{with_facets}:{s.include_protected}"
+    return cast(
+        dict[str, Any],
+        s.cached(key, SEARCH_TTL, lambda: _run_search(s, query, offset, limit, with_facets)),
+    )
+
+
+def _run_search(
+    s: Settings, query: Any, offset: int, limit: int, with_facets: bool
 ) -> dict[str, Any]:
     from jaanch.search import search
 

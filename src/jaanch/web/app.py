@@ -56,16 +56,26 @@ class Settings:
     cache: dict[str, tuple[float, Any]] = field(default_factory=dict)
 
     def cached(self, key: str, ttl: float, make: Any) -> Any:
+        """``make()``'s value, kept ``ttl`` seconds (cleared on every write through this
+        server; other writers are seen within ``ttl``). At most CACHE_SIZE entries."""
         hit = self.cache.get(key)
         now = time.monotonic()
         if hit and now - hit[0] < ttl:
             return hit[1]
         value = make()
-        self.cache[key] = (now, value)
+        with self.lock:
+            if len(self.cache) >= CACHE_SIZE:
+                for k in sorted(self.cache, key=lambda k: self.cache[k][0])[: CACHE_SIZE // 2]:
+                    self.cache.pop(k, None)
+            self.cache[key] = (now, value)
         return value
 
     def changed(self) -> None:
         self.cache.clear()
+
+
+#: cached values (search results, facet lists) kept per server process
+CACHE_SIZE = 1024
 
 
 def token_from(request: Request, cookie: bool) -> str | None:

@@ -90,8 +90,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, workers: int, cache: bool = True) -> subprocess.Popen[bytes]:
     env = dict(os.environ, JAANCH_DB=url, JAANCH_TOKEN="", PYTHONPATH=str(ROOT / "src"))
+    if not cache:
+        env["JAANCH_SEARCH_TTL"] = "0"
     from jaanch.store.db import open_store
 
     open_store(url)  # migrate once before the workers start
@@ -214,11 +216,16 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=10.0, help="per request")
     ap.add_argument("--workers", type=int, default=max(1, min(8, os.cpu_count() or 1)))
     ap.add_argument("--api", action="store_true", help="measure the JSON endpoints too")
+    ap.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="turn the server's search-result cache off (JAANCH_SEARCH_TTL=0): every request searches",
+    )
     args = ap.parse_args()
     url = build_or_reuse(args)
     ids = article_ids(url)
     port = free_port()
-    proc = start_server(url, port, args.workers)
+    proc = start_server(url, port, args.workers, cache=not args.no_cache)
     kinds: dict[str, list[str]] = {
         "search page": [f"/search?q={quote(q)}" for q in SEARCHES],
         "article page": [f"/articles/{i}" for i in ids],
@@ -230,6 +237,7 @@ def main() -> None:
         "store": url.rsplit("/", 1)[-1],
         "clients": args.clients,
         "workers": args.workers,
+        "search_cache": not args.no_cache,
         "cpus": os.cpu_count(),
     }
     try:

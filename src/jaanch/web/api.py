@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast
@@ -115,7 +116,8 @@ def build_query(
     return query
 
 
-SEARCH_TTL = 30.0
+#: seconds a search result is reused; JAANCH_SEARCH_TTL=0 turns the cache off
+SEARCH_TTL = float(os.environ.get("JAANCH_SEARCH_TTL", "30"))
 
 
 def run_search(

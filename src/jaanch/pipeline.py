@@ -107,14 +107,32 @@ def _rank(s: Span) -> tuple[int, int, int]:
 
 
 def resolve_conflicts(spans: list[Span]) -> list[Span]:
-    """Drop output spans that overlap a higher-ranked one; internal spans are kept."""
+    """Drop output spans that overlap a higher-ranked one; internal spans are kept.
+
+    A one-word gazetteer LOC that is also a word of a multi-word PERSON name in the same
+    article ("चिराग" beside "चिराग जैन") is dropped too: the article names a person."""
     out = [s for s in spans if s.label not in ENTITY_TYPES]
     kept: list[Span] = []
     for s in sorted((s for s in spans if s.label in ENTITY_TYPES), key=_rank, reverse=True):
         if any(s.overlaps(k) for k in kept):
             continue
         kept.append(s)
+    name_words = {
+        w for s in kept if s.label == "PERSON" and len(s.text.split()) > 1 for w in s.text.split()
+    }
+    kept = [s for s in kept if not (_gazetteer_word(s) and s.text in name_words)]
     return out + sorted(kept, key=lambda s: s.start)
+
+
+def _gazetteer_word(s: Span) -> bool:
+    v = s.value if isinstance(s.value, dict) else {}
+    rec = v.get("record")
+    return (
+        s.label == "LOC"
+        and v.get("source") == "gazetteer"
+        and len(s.text.split()) == 1
+        and getattr(rec, "kind", None) not in ("country", "state")
+    )
 
 
 @cache

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from jaanch.doc import Doc
-from jaanch.lexicons import load_yaml
+from jaanch.lexicons import load_tsv, load_yaml
 from jaanch.names import NameLexicon
 from jaanch.recognise.base import register
 from jaanch.recognise.designation import designation_matcher
@@ -77,6 +77,15 @@ def context() -> Context:
         function_words=frozenset(fold_for_match(w) for w in raw["function_words"]),
         after_cues_by_first={k: tuple(v) for k, v in by_first.items()},
     )
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    """Head nouns of organisation and place names (परिषद, विभाग, थाना): never a person's."""
+    words = {r["head"] for r in load_tsv("org_heads.tsv")} | {
+        r["head"] for r in load_tsv("place_heads.tsv")
+    }
+    return frozenset(fold_for_match(w) for w in words if " " not in w)
 
 
 def _is_soft_loc(s: Span) -> bool:
@@ -149,6 +158,7 @@ class PersonRecogniser:
             or k in c.kin_words
             or k in c.alias_markers
             or k in c.residence_markers
+            or k in _head_words()
         )
 
     def nameable(self, i: int, allow_loc: bool = False) -> bool:

@@ -342,6 +342,10 @@ class PlaceRecogniser:
         """A one-word gazetteer name that the NER corpora know mostly as something else
         (``कांड``, ``प्रकाश``) needs place context to count."""
         key = doc.keys[i]
+        if recs[0].kind not in ("country", "state") and i + 1 < len(doc.tokens):
+            nxt_key = doc.keys[i + 1]
+            if self.names.is_surname(nxt_key) and not self.gaz.lookup(doc.tokens[i + 1].text):
+                return False  # "चिराग जैन": a given name before a surname, not Chirang
         if recs[0].kind in ("country", "state") or (
             recs[0].kind == "district" and not recs[0].needs_context and not self._plain_word(key)
         ):

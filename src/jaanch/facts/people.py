@@ -286,6 +286,12 @@ def _after_description(doc: Doc, end: int, starts: dict[int, Span]) -> int:
             if after in starts:
                 pos = starts[after].nend
                 continue
+            # "राज कुशवाहा और तीन अन्य के खिलाफ": the clause's case word a few words on
+            if key in CHAIN_WORDS and not any(after < st <= after + 40 for st in starts):
+                words_ahead = text[after : after + 40].split()[:4]
+                for w in words_ahead:
+                    if fold_for_match(w) in POSTPOSITIONS:
+                        return text.index(w, after)
             # "लक्ष्य उर्फ लाशय और सार्थक गौड़ के": a mention a word or two further on
             ahead = [st for st in starts if after < st <= after + 25 and "।" not in text[after:st]]
             if key in CHAIN_WORDS and ahead and len(text[after : min(ahead)].split()) <= 2:

@@ -284,6 +284,8 @@ class PersonRecogniser:
                 self.name_score(i) >= min_score
                 or self.is_surname(i)
                 or (self.rare(i) and (i == j or self.is_surname(i + 1)))
+                # any word that is not plain prose before a known surname: "धीरज माथुर"
+                or (i < j and self.is_surname(i + 1) and not self.common(self.keys[i]))
                 or (
                     i < j
                     and self.names.is_given_name(self.keys[i])
@@ -442,7 +444,8 @@ class PersonRecogniser:
                 if fwd and self.chunk_is_plausible(*fwd, strong=True):
                     out.append(Chunk(fwd[0], fwd[1], "age", None, True))
             # residence: "... निवासी X" and "X निवासी ..."
-            if k in ctx.residence_markers:
+            if k in ctx.residence_markers and not any(c.last == i - 1 for c in out):
+                # "NAME निवासी PLACE": after a name the words are its address
                 fwd = self.forward_chunk(i + 1, allow_loc=False)
                 if fwd and self.chunk_is_plausible(*fwd, strong=False):
                     out.append(Chunk(fwd[0], fwd[1], "residence", None, False))

@@ -160,6 +160,8 @@ class PlaceRecogniser:
                     or self.names.loc_score(keys[first - 1]) >= 0.2
                 ):
                     continue  # "कैमरे की कमी खली जेल के": a jail needs a known place name
+                if head["inside"] == "yes" and first - a >= 2 and self.names.is_surname(keys[a]):
+                    a += 1  # "लोकेश गुप्ता वेंकटेश नगर": the surname ends a name, not the place
                 b = last if head["inside"] == "yes" else first - 1
                 if head["inside"] == "no" and b == a + 1:
                     known = self.gaz.lookup(toks[a].text)

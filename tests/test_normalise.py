@@ -67,3 +67,13 @@ def test_latin_spelling_follows_hindi_pronunciation():
     assert latin_name("देवेंद्र कुमार मिश्रा") == "Devendra Kumar Mishra"
     assert latin_name("उत्कर्ष") == "Utkarsh"
     assert latin_name("मोहम्मद") == "Mohammad"
+
+
+def test_legacy_o_matra_and_dotted_abbreviations():
+    n = normalise("देवबंद काेतवाल ने ए.एस.आई. को बताया")
+    assert n.text == "देवबंद कोतवाल ने एएसआई को बताया"
+    k = n.text.index("एएसआई")
+    assert n.input_text(k, k + len("एएसआई")) == "ए.एस.आई"
+    # initials with spaces and a single initial stay as written
+    assert normalise("एम . पी . सिंह").text == "एम . पी . सिंह"
+    assert normalise("आर. रवि").text == "आर. रवि"

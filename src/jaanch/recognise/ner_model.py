@@ -241,12 +241,22 @@ def _extension_is_name(outer: Span, inner: Span) -> bool:
     """May a model span extend a rule name? Not over words the guidelines keep outside a
     name: ranks, honorifics, role nouns, kinship ("रैकेट संचालिका मीना कुमारी" stays
     "मीना कुमारी"; "कुमार पुरुषोत्तम" extends "कुमार")."""
+    from jaanch.names import NameLexicon
+
+    names = NameLexicon.default()
     edges = edge_words()
     extra = (
         outer.text[: inner.start - outer.start].split()
         + outer.text[inner.end - outer.start :].split()
     )
-    return not any(_key(w) in edges for w in extra)
+    for w in extra:
+        k = _key(w)
+        if k in edges:
+            return False
+        # one of the words NER corpora most often see outside names ("समीप अर्जुन")
+        if names.is_common_word(k) and names.name_likeness(k) < 0.1:
+            return False
+    return True
 
 
 def _is_mark(ch: str) -> bool:

@@ -20,6 +20,7 @@ What is normalised (each step keeps the map):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,12 +122,34 @@ def normalise(raw: str) -> NormalText:
         if is_vowel_sign(ch) and chars and chars[-1] == ch:
             i += 1  # doubled vowel sign "सेे"
             continue
+        if ch in "\u0947\u0948" and chars and chars[-1] == "\u093e":
+            # legacy fonts write ो/ौ as ा + े/ै ("लाेगाें", "काेतवाल")
+            chars[-1] = "\u094b" if ch == "\u0947" else "\u094c"
+            i += 1
+            continue
+        if ch == "." and _dotted_abbreviation(raw, i):
+            i += 1  # "ए.एस.आई." -> "एएसआई", "डी.एस.पी." -> "डीएसपी"
+            continue
         emit(ch, i)
         i += 1
 
     text, origin_list = _nfc_with_map("".join(chars), origin)
     origin_list.append(n)
     return NormalText(original=raw, text=text, origin=tuple(origin_list))
+
+
+_AKSHARA = "[\u0905-\u0939\u0958-\u095f][\u093c]?[\u093e-\u094c\u0902]?"
+_ABBR_RE = re.compile(f"(?<![\u0900-\u097f])(?:{_AKSHARA}(?:{_AKSHARA})?\\.){{2,}}")
+
+
+def _dotted_abbreviation(raw: str, i: int) -> bool:
+    """Is the full stop at ``raw[i]`` inside a run like ``ए.एस.आई.`` (two or more
+    one-letter syllables, each followed by a full stop, no spaces)?"""
+    lo = max(0, i - 12)
+    for m in _ABBR_RE.finditer(raw, lo, min(len(raw), i + 12)):
+        if m.start() <= i < m.end():
+            return True
+    return False
 
 
 def _nfc_with_map(text: str, origin: list[int]) -> tuple[str, list[int]]:

@@ -145,11 +145,8 @@ _ABBR_RE = re.compile(f"(?<![\u0900-\u097f])(?:{_AKSHARA}(?:{_AKSHARA})?\\.){{2,
 def _dotted_abbreviation(raw: str, i: int) -> bool:
     """Is the full stop at ``raw[i]`` inside a run like ``ए.एस.आई.`` (two or more
     one-letter syllables, each followed by a full stop, no spaces)?"""
-    lo = max(0, i - 12)
-    for m in _ABBR_RE.finditer(raw, lo, min(len(raw), i + 12)):
-        if m.start() <= i < m.end():
-            return True
-    return False
+    window = _ABBR_RE.finditer(raw, max(0, i - 12), min(len(raw), i + 12))
+    return any(m.start() <= i < m.end() for m in window)
 
 
 def _nfc_with_map(text: str, origin: list[int]) -> tuple[str, list[int]]:

@@ -208,7 +208,12 @@ def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
         if d.nend > m.nstart:
             continue
         gap = doc.text[d.nend : m.nstart]
-        if len(gap) > 30 or any(ch in gap for ch in "।,;\n") or "ने" in gap.split():
+        if len(gap) > 30 or any(ch in gap for ch in "।,;\n"):
+            return None
+        # only the post's place or a qualifier may stand between: "सीओ नजीराबाद X",
+        # "डीसीपी (अपराध) X", not "टीआइ के मुताबिक X के बेटे"
+        fw = context().function_words
+        if any(fold_for_match(w) in fw for w in gap.split()):
             return None
         return d
     return None
@@ -259,6 +264,34 @@ POSTPOSITIONS = frozenset(["की", "के", "को", "ने", "पर", "�
 HARMED_PARTY_CRIMES = frozenset(
     ["theft", "burglary", "robbery", "snatching", "fraud", "cyber_crime", "extortion", "dacoity"]
 )
+
+
+def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
+    """The role noun that opens a list of names ending at or passing through ``m``:
+    ``आरोपित शादाब, अरुण, कुलदीप और सौरभ`` gives every listed name ``accused``."""
+    ctx = context()
+    ends = {s.nend: s for s in starts.values()}
+    text = doc.text
+    cur = m
+    for _ in range(8):
+        before = text[max(0, cur.nstart - 12) : cur.nstart]
+        stripped = before.rstrip()
+        sep = None
+        for w in (",", " और", " व", " एवं", " तथा"):
+            if stripped.endswith(w):
+                sep = w
+                break
+        if sep is None:
+            words = stripped.split()
+            return ctx.role_nouns.get(fold_for_match(words[-1])) if words and cur is not m else None
+        prev_end = cur.nstart - (len(before) - len(stripped)) - len(sep)
+        while prev_end > 0 and text[prev_end - 1] == " ":
+            prev_end -= 1
+        prev = ends.get(prev_end)
+        if prev is None:
+            return None
+        cur = prev
+    return None
 
 
 def _after_description(doc: Doc, end: int, starts: dict[int, Span]) -> int:
@@ -323,6 +356,9 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
                 c.add_role(hint)
             if cue.startswith("kin_of:"):
                 continue  # "A पुत्र B ...": what follows is said of A, not of B
+            listed = _list_introducer(doc, m, starts)
+            if listed:
+                c.add_role(listed)  # "आरोपित शादाब, अरुण, कुलदीप और सौरभ"
             pos = _after_description(doc, m.nend, starts)
             after = text[pos : pos + 100]
             after = re.split(r"[।\n;]", after, maxsplit=1)[0]

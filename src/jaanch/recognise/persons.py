@@ -540,6 +540,8 @@ class PersonRecogniser:
         n = len(self.toks)
         before = self.toks[first - 1].text if first > 0 else ""
         after = self.toks[last + 1].text if last + 1 < n else ""
+        if after in ("-", "–"):
+            return False  # "डायल-112": a service, not a listed name
         if before == "," and after in (",", "और", "व", "एवं"):
             return True  # in the middle of a list of names: ", आकाश और"
         for k in range(first, last + 1):

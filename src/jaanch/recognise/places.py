@@ -218,6 +218,9 @@ class PlaceRecogniser:
         for i in range(n - 1):
             if keys[i] not in residence:
                 continue
+            # "जनता कालोनी निवासी धर्मेंद्र जैन": after a place the words name a person
+            if i > 0 and (head_tok[i - 1] or any(x <= i - 1 <= y for (x, y) in found)):
+                continue
             j = i + 1
             while j < n and j <= i + 5 and wordy(j) and not any(x <= j <= y for (x, y) in found):
                 key = keys[j]

@@ -51,6 +51,11 @@ PLACE_FOLLOWERS = frozenset(
 # Function words that may open a place name ("नई दिल्ली", "पुरानी दिल्ली")
 PLACE_PREFIXES = frozenset(fold_for_match(w) for w in ["नई", "नया", "नए", "पुरानी", "पुराना", "पुराने"])
 
+# Bylines before a dateline place ("संवाद सहयोगी, धौलाना:")
+DATELINE_BYLINES = frozenset(
+    fold_for_match(w) for w in ["सहयोगी", "संवाददाता", "प्रतिनिधि", "ब्यूरो", "एजेंसी", "एजेंसियां", "डेस्क"]
+)
+
 # Words after a name that vouch for a gazetteer entry that is also a common word
 DISTRICT_CUES = frozenset(fold_for_match(w) for w in ["जिले", "जिला", "जनपद", "शहर", "कस्बे", "तहसील"])
 
@@ -135,7 +140,7 @@ class PlaceRecogniser:
                 if words == 0:
                     continue
                 a = i + 1
-                if a > 0 and desig[a - 1]:
+                if a > 0 and desig[a - 1] and head["inside"] == "no":
                     continue  # "एचएचओ आनंद लाकड़ा थाने आ गए": a person, not a thana
                 # keep the name tight: drop leading words the gazetteer or the name
                 # lexicon call common ("इस इलाके", "पूरे क्षेत्र")
@@ -191,6 +196,21 @@ class PlaceRecogniser:
             if a > b:
                 continue
             found[(a, b)] = {"kind": head["kind"], "source": "pattern", "head": head["head"]}
+
+        # 0. a dateline after the byline: "संवाद सहयोगी, धौलाना:", "जागरण संवाददाता, मेरठ।"
+        for i in range(n - 2):
+            if keys[i] not in DATELINE_BYLINES:
+                continue
+            j = i + 1
+            if toks[j].text == ",":
+                j += 1
+            k = j
+            while k < n and k < j + 2 and wordy(k):
+                k += 1
+            end_text = toks[k].text if k < n else ""
+            name = " ".join(toks[x].text for x in range(j, k))
+            if k > j and end_text in (":", "।", "ः", "(", ",") and not self.gaz.lookup(name):
+                found[(j, k - 1)] = {"kind": "city", "source": "pattern", "head": "dateline"}
 
         # 1a. "आजाद नगर थाना क्षेत्र": a named locality followed by a thana head is the thana
         for (_a, b), v in list(found.items()):

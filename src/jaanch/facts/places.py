@@ -46,6 +46,10 @@ HOST_GAPS = frozenset(
         "के गांव",
     ]
 )
+#: gazetteer rank (population where known) up to which a town of another state is taken
+#: for a local namesake of the story's district
+SMALL_TOWN_RANK = 60_000.0
+
 LOCAL_KINDS = ("police_station", "village", "facility", "locality", "sub_district")
 
 
@@ -145,6 +149,20 @@ def build_places(doc: Doc) -> list[Place]:
             better = gaz.best(name, context_state=state_ctx)
             if better is not None and better.state == state_ctx:
                 rec = better
+        if (
+            rec is not None
+            and not pattern_kinds
+            and host is None
+            and anchor is not None
+            and rec.state != anchor.state
+            and rec.kind in ("city", "sub_district", "village")
+            and rec.rank <= SMALL_TOWN_RANK
+            and len(name.split()) == 1
+        ):
+            # a small town of another state named in a story from elsewhere ("प्रेमनगर" in a
+            # Dehradun story is its locality, not Chhattisgarh's block)
+            rec = None
+            pattern_kinds = ["locality"]
         kind: str | None
         if spans_kind_city and rec is not None:
             kind = rec.kind

@@ -33,7 +33,6 @@ HOST_GAPS = frozenset(
         "की",
         "का",
         "के पास",
-        ",",
         "जिले के",
         "जिला के",
         "जिले की",
@@ -291,6 +290,6 @@ def _host_place(doc: Doc, s: Span, locs: list[Span]) -> PlaceRecord | None:
         if r.kind == "state":
             continue
         gap2 = doc.text[s.nend : o.nstart]
-        if 0 <= o.nstart - s.nend <= 3 and gap2.strip() in ("(", ",", ", "):
+        if 0 <= o.nstart - s.nend <= 3 and gap2.strip() == "(":
             return r
     return None

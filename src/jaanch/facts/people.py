@@ -28,7 +28,10 @@ OFFICIAL_SECTORS = {"police", "admin", "judiciary", "politics", "institution"}
 @lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """Spelling-tolerant words of a name: "मौहम्मद अफजल" and "मोहम्मद अफजल" are one."""
-    return tuple(loose_key(w) for w in name.split() if loose_key(w))
+    words = (
+        loose_key(w).replace("\u094c", "\u094b").replace("\u0948", "\u0947") for w in name.split()
+    )
+    return tuple(w for w in words if w)
 
 
 @dataclass

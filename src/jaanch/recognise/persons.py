@@ -176,7 +176,11 @@ class PersonRecogniser:
         if self.is_surname(j) or self.name_score(j) >= 0.5:
             return True
         # a middle name of low score before a surname: "आनंद प्रकाश तिवारी"
-        if j + 1 < len(self.toks) and self.nameable(j + 1) and self.is_surname(j + 1):
+        if (
+            j + 1 < len(self.toks)
+            and self.nameable(j + 1)
+            and (self.is_surname(j + 1) or self.names.surname_score(self.keys[j + 1]) >= 0.6)
+        ):
             return True
         if self.is_surname(j - 1) and j - 1 > start:
             return False  # names end at the surname: "बरखा मिश्रा बेबस युवतियों"

@@ -286,7 +286,12 @@ def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
                 break
         if sep is None:
             words = stripped.split()
-            return ctx.role_nouns.get(fold_for_match(words[-1])) if words and cur is not m else None
+            if not words or cur is m:
+                return None
+            opener = fold_for_match(words[-1])
+            if opener in ctx.kin_words:
+                return "relative"  # "तीन बेटे अशोक, सतीश और मोहन"
+            return ctx.role_nouns.get(opener)
         prev_end = cur.nstart - (len(before) - len(stripped)) - len(sep)
         while prev_end > 0 and text[prev_end - 1] == " ":
             prev_end -= 1
@@ -352,6 +357,7 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
     cues = role_cues()
     starts = {m.nstart: m for c in clusters for m in c.mentions + c.alias_mentions}
     for c in clusters:
+        kin_listed = False
         for m in c.mentions + c.alias_mentions:
             hint = (m.value or {}).get("role_hint")
             cue = str((m.value or {}).get("cue", ""))
@@ -360,7 +366,9 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
             if cue.startswith("kin_of:"):
                 continue  # "A पुत्र B ...": what follows is said of A, not of B
             listed = _list_introducer(doc, m, starts)
-            if listed:
+            if listed == "relative":
+                kin_listed = True  # "तीन बेटे अशोक, सतीश और मोहन": relative unless more
+            elif listed:
                 c.add_role(listed)  # "आरोपित शादाब, अरुण, कुलदीप और सौरभ"
             pos = _after_description(doc, m.nend, starts)
             after = text[pos : pos + 100]
@@ -384,6 +392,8 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
             and not crimes & VIOLENT_CRIMES
         ):
             c.add_role("victim")  # the one who reports a theft or a fraud suffered it
+        if not c.roles and kin_listed:
+            c.add_role("relative")
         if not c.roles:
             cues_seen = {str((m.value or {}).get("cue", "")) for m in c.mentions}
             if any(x.startswith(("kin:", "kin_of:")) for x in cues_seen) or any(

@@ -136,3 +136,21 @@ def test_listed_accused_share_the_role():
     for name in ("राज कुशवाह", "आनंद", "आकाश", "विशाल"):
         assert "accused" in person(ex, name).roles, name
     assert person(ex, "विशाल").aliases == ["विक्की"]
+
+
+def test_names_found_once_are_marked_where_they_recur():
+    from jaanch.doc import Doc
+    from jaanch.recognise.repeats import RepeatRecogniser
+    from jaanch.types import Article
+
+    text = "नक्सलियों ने एराबोर शिविर पर हमला किया। एराबोर में डर है। बाद में एराबोर के लोग भागे।"
+    doc = Doc.from_article(Article(id="x", text=text))
+    first = doc.make_span(13, 19, "LOC", "test", "1", {"kind": "village"})
+    doc.add([first])
+    spans = RepeatRecogniser()(doc)
+    assert [s.text for s in spans] == ["एराबोर", "एराबोर"]
+    assert all(text[s.start : s.end] == "एराबोर" and s.label == "LOC" for s in spans)
+    # a plain word is not repeated on its own
+    doc2 = Doc.from_article(Article(id="y", text="शव मिला। शव को भेजा।"))
+    doc2.add([doc2.make_span(0, 2, "LOC", "test", "1", {})])
+    assert RepeatRecogniser()(doc2) == []

@@ -26,6 +26,7 @@ BUILTIN_MODULES = (
     "jaanch.recognise.places",
     "jaanch.recognise.persons",
     "jaanch.recognise.ner_model",
+    "jaanch.recognise.repeats",
     "jaanch.recognise.cues",
 )
 

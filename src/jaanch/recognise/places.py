@@ -51,6 +51,13 @@ PLACE_FOLLOWERS = frozenset(
 # Function words that may open a place name ("नई दिल्ली", "पुरानी दिल्ली")
 PLACE_PREFIXES = frozenset(fold_for_match(w) for w in ["नई", "नया", "नए", "पुरानी", "पुराना", "पुराने"])
 
+# ranks whose holder is named after the place of the post: the kind of that place
+POSTED_RANKS = {
+    "sho": "police_station",
+    "si": "police_station",
+    "outpost_incharge": "police_station",
+}
+
 # Bylines before a dateline place ("संवाद सहयोगी, धौलाना:")
 DATELINE_BYLINES = frozenset(
     fold_for_match(w) for w in ["सहयोगी", "संवाददाता", "प्रतिनिधि", "ब्यूरो", "एजेंसी", "एजेंसियां", "डेस्क"]
@@ -211,6 +218,23 @@ class PlaceRecogniser:
             name = " ".join(toks[x].text for x in range(j, k))
             if k > j and end_text in (":", "।", "ः", "(", ",") and not self.gaz.lookup(name):
                 found[(j, k - 1)] = {"kind": "city", "source": "pattern", "head": "dateline"}
+
+        # 0b. a thana named before its officer: "एरोड्रम टीआइ तरुण भाटी", "खजराना टीआई"
+        for s in doc.spans:
+            code = (s.value or {}).get("code") if s.label == "DESIGNATION" else None
+            if code not in POSTED_RANKS:
+                continue
+            i = doc.token_index_at(s.nstart) - 1
+            if i < 0 or not wordy(i) or any(x <= i <= y for (x, y) in found):
+                continue
+            key = keys[i]
+            if self.names.name_likeness(key) >= 0.5 or self.names.is_common_word(key):
+                continue
+            if self.names.counts(key) is not None and self.names.loc_score(key) < 0.3:
+                continue  # a word the NER corpora know, and not as a place
+            if i > 0 and wordy(i - 1) and not self.gaz.lookup(toks[i - 1].text):
+                continue  # two unknown words: perhaps a name, leave it
+            found[(i, i)] = {"kind": POSTED_RANKS[code], "source": "pattern", "head": "rank"}
 
         # 1a. "आजाद नगर थाना क्षेत्र": a named locality followed by a thana head is the thana
         for (_a, b), v in list(found.items()):

@@ -74,3 +74,34 @@ def test_cli_keeps_going_after_a_bad_file(tmp_path):
     assert [ln["article"]["id"] for ln in lines] == ["a", "b"]
     assert "error" in lines[1] and "error" not in lines[0]
     assert "1 failed" in r.stderr
+
+
+def test_an_internal_error_in_one_document_does_not_stop_the_run(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from jaanch import pipeline
+    from jaanch.cli import app
+
+    good = "लखनऊ में दारोगा रमेश यादव को निलंबित कर दिया गया।"
+    (tmp_path / "in.jsonl").write_text(
+        json.dumps({"id": "boom", "text": "विस्फोट " + good}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "ok", "text": good}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    real_run = pipeline.Pipeline.run
+
+    def run(self, article):  # a recogniser bug in one article only
+        if article.id == "boom":
+            raise IndexError("list index out of range")
+        return real_run(self, article)
+
+    monkeypatch.setattr(pipeline.Pipeline, "run", run)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "in.jsonl"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    recs = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["article"]["id"] for r in recs] == ["boom", "ok"]
+    assert "internal error (IndexError" in recs[0]["error"]
+    assert "suspension" in recs[1]["actions"]

@@ -93,6 +93,15 @@ def extract(
                     }
                     err.print(f"[yellow]skipped[/] {item.id}: {e}")
                     n_err += 1
+                except Exception as e:  # noqa: BLE001 - one bad document never stops a run
+                    msg = f"internal error ({type(e).__name__}: {e}); please report it"
+                    rec = {
+                        "schema": "jaanch.extraction/1",
+                        "article": {"id": item.id},
+                        "error": msg,
+                    }
+                    err.print(f"[red]failed[/] {item.id}: {msg}")
+                    n_err += 1
                 else:
                     rec = ex.to_dict()
                     n_ok += 1

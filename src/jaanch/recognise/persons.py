@@ -201,6 +201,11 @@ class PersonRecogniser:
             and self.name_score(i + 1) >= 0.5
         )
 
+    def first_name_uses(self, i: int) -> int:
+        """How often the NER corpora saw token ``i`` begin a person's name (राजा: 11)."""
+        c = self.names.counts(self.keys[i])
+        return c.per_first if c is not None else 0
+
     def given_like(self, i: int) -> bool:
         """Does token ``i`` look like a given name (the first word of a full name)?"""
         k = self.keys[i]
@@ -282,14 +287,24 @@ class PersonRecogniser:
         while i >= 0 and words < MAX_NAME_TOKENS and self.nameable(i, allow_loc=False):
             if i < j and "\n" in self.doc.text[self.toks[i].end : self.toks[i + 1].start]:
                 break
-            if i < j and self.common(self.keys[i]) and self.name_score(i) < 0.3:
+            if (
+                i < j
+                and self.common(self.keys[i])
+                and self.name_score(i) < 0.3
+                and not (self.is_surname(i + 1) and self.first_name_uses(i) >= 5)
+            ):
                 break  # "अपने परिचित राजवीर पुत्र", "की पहचान पवन पुत्र": a noun, not a name
             ok = (
                 self.name_score(i) >= min_score
                 or self.is_surname(i)
                 or (self.rare(i) and (i == j or self.is_surname(i + 1)))
-                # any word that is not plain prose before a known surname: "धीरज माथुर"
-                or (i < j and self.is_surname(i + 1) and not self.common(self.keys[i]))
+                # any word that is not plain prose before a known surname: "धीरज माथुर",
+                # or one that names often begin with (राजा in "राजा रघुवंशी")
+                or (
+                    i < j
+                    and self.is_surname(i + 1)
+                    and (not self.common(self.keys[i]) or self.first_name_uses(i) >= 5)
+                )
                 or (
                     i < j
                     and self.names.is_given_name(self.keys[i])
@@ -319,7 +334,11 @@ class PersonRecogniser:
                 return False
             return True
         if surname_end and last > first:
-            return scores[0] >= 0.3 or not self.names.is_common_word(self.keys[first])
+            return (
+                scores[0] >= 0.3
+                or not self.names.is_common_word(self.keys[first])
+                or self.first_name_uses(first) >= 5
+            )
         if last == first:
             return scores[0] >= 0.6 and not common[0]
         if last == first + 1 and rare[1] and not common[0]:

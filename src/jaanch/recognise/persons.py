@@ -34,6 +34,37 @@ QUALIFIER_RE = re.compile(
     r"^(जोन|ज़ोन|सिटी|ग्रामीण|देहात|पूर्व|पश्चिम|उत्तर|दक्षिण|ट्रैफिक|अपराध|मुख्यालय|क्राइम)$"
 )
 
+# auxiliaries that follow a verb, hardly ever a name ("धमका रहा", "भाग गया")
+AUXILIARIES = frozenset(
+    [
+        "कर",
+        "करके",
+        "रहा",
+        "रही",
+        "रहे",
+        "गया",
+        "गई",
+        "गए",
+        "दिया",
+        "दी",
+        "दिए",
+        "लिया",
+        "ली",
+        "लिए",
+        "चुका",
+        "चुकी",
+        "चुके",
+        "सकता",
+        "सकती",
+        "सकते",
+        "करता",
+        "करती",
+        "करते",
+        "जाता",
+        "जाती",
+        "जाते",
+    ]
+)
 POSSESSIVES = frozenset(
     ["की", "का", "के", "अपने", "अपनी", "अपना", "उसकी", "उसके", "उनकी", "उनके", "इसकी", "इसके"]
 )
@@ -415,6 +446,8 @@ class PersonRecogniser:
                 if keys[j] in ("नामक",):
                     j += 1
                 ch = self.forward_chunk(j, allow_loc=False)
+                if ch and ch[0] == ch[1] and ch[1] + 1 < n and keys[ch[1] + 1] in AUXILIARIES:
+                    ch = None  # "आरोपी धमका रहा था": a verb, not a name
                 if ch and self.counted_before(i):
                     nxt = self.toks[ch[1] + 1].text if ch[1] + 1 < n else ""
                     if nxt not in (",", "और", "व", "एवं"):

@@ -315,7 +315,19 @@ class PersonRecogniser:
         name-like enough; a word no corpus knows is taken only just before a surname."""
         i = j
         words = 0
-        while i >= 0 and words < MAX_NAME_TOKENS and self.nameable(i, allow_loc=False):
+        while i >= 0 and words < MAX_NAME_TOKENS:
+            if (
+                i < j
+                and self.toks[i].text == "."
+                and i >= 1
+                and self.is_initial(i - 1)
+                and not self.blocked[i - 1]
+            ):
+                i -= 2  # initials before a surname: "एस. के. सिंह"
+                words += 1
+                continue
+            if not self.nameable(i, allow_loc=False):
+                break
             if i < j and "\n" in self.doc.text[self.toks[i].end : self.toks[i + 1].start]:
                 break
             if (

@@ -263,7 +263,12 @@ class PlaceRecogniser:
             if keys[i] not in residence:
                 continue
             # "जनता कालोनी निवासी धर्मेंद्र जैन": after a place the words name a person
-            if i > 0 and (head_tok[i - 1] or any(x <= i - 1 <= y for (x, y) in found)):
+            place_ends = {keys[y] for (_x, y) in found}
+            if i > 0 and (
+                head_tok[i - 1]
+                or any(x <= i - 1 <= y for (x, y) in found)
+                or keys[i - 1] in place_ends  # "जुनपत निवासी हरेंद्र": जुनपत named before
+            ):
                 continue
             j = i + 1
             while j < n and j <= i + 5 and wordy(j) and not any(x <= j <= y for (x, y) in found):

@@ -154,3 +154,13 @@ def test_names_found_once_are_marked_where_they_recur():
     doc2 = Doc.from_article(Article(id="y", text="शव मिला। शव को भेजा।"))
     doc2.add([doc2.make_span(0, 2, "LOC", "test", "1", {})])
     assert RepeatRecogniser()(doc2) == []
+
+
+def test_identified_lists_take_the_role_of_the_arrest_or_the_body():
+    ex = extract(
+        "पुलिस ने गिरोह के पांच सदस्यों को गिरफ्तार किया। उनकी पहचान माजिद उर्फ बाबू, मेहताब "
+        "और नवाब के रूप में हुई। मृतक की पहचान रमेश कुमार के रूप में हुई।"
+    )
+    for name in ("माजिद", "मेहताब", "नवाब"):
+        assert person(ex, name).roles == ["accused"], name
+    assert person(ex, "रमेश कुमार").roles == ["victim"]

@@ -269,6 +269,38 @@ HARMED_PARTY_CRIMES = frozenset(
 )
 
 
+ARREST_RE = re.compile(r"गिरफ्तार|पकड|दबोच|हिरासत")
+DEATH_RE = re.compile(r"शव|लाश|मौत|हत्या|मृत")
+
+
+def _identified_as(doc: Doc, first: Span, before_words: list[str]) -> str | None:
+    """``आरोपियों की पहचान X, Y के रूप में हुई`` (accused), ``मृतक की पहचान X`` (victim),
+    ``उनकी पहचान X ...`` after an arrest (accused) or a body found (victim)."""
+    ctx = context()
+    if len(before_words) >= 2 and fold_for_match(before_words[-2]) == "की":
+        who = fold_for_match(before_words[-3]) if len(before_words) >= 3 else ""
+        role = ctx.role_nouns.get(who)
+        if role:
+            return role
+    elif not (
+        before_words
+        and fold_for_match(before_words[-2 if len(before_words) > 1 else -1])
+        in ("उनकी", "इनकी", "उसकी", "इसकी")
+    ):
+        return None
+    sent = doc.sentence_at(first.nstart)
+    if sent is None:
+        return None
+    k = doc.sentences.index(sent)
+    prev = fold_for_match(doc.sentences[k - 1].text) if k > 0 else ""
+    here = fold_for_match(doc.text[sent.start : first.nstart])
+    if ARREST_RE.search(prev) or ARREST_RE.search(here):
+        return "accused"
+    if DEATH_RE.search(prev) or DEATH_RE.search(here):
+        return "victim"
+    return None
+
+
 def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
     """The role noun that opens a list of names ending at or passing through ``m``:
     ``आरोपित शादाब, अरुण, कुलदीप और सौरभ`` gives every listed name ``accused``."""
@@ -280,15 +312,19 @@ def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
         before = text[max(0, cur.nstart - 12) : cur.nstart]
         stripped = before.rstrip()
         sep = None
-        for w in (",", " और", " व", " एवं", " तथा"):
+        for w in (",", " और", " व", " एवं", " तथा", " उर्फ"):
             if stripped.endswith(w):
                 sep = w
                 break
         if sep is None:
             words = stripped.split()
-            if not words or cur is m:
+            if not words:
                 return None
             opener = fold_for_match(words[-1])
+            if opener == "पहचान":
+                return _identified_as(doc, cur, words)
+            if cur is m:
+                return None
             if opener in ctx.kin_words:
                 return "relative"  # "तीन बेटे अशोक, सतीश और मोहन"
             return ctx.role_nouns.get(opener)

@@ -164,3 +164,13 @@ def test_identified_lists_take_the_role_of_the_arrest_or_the_body():
     for name in ("माजिद", "मेहताब", "नवाब"):
         assert person(ex, name).roles == ["accused"], name
     assert person(ex, "रमेश कुमार").roles == ["victim"]
+
+
+def test_identified_lists_step_over_ages_residences_and_aliases():
+    ex = extract(
+        "पुलिस ने गांव से 4 लोगों को गिरफ्तार कर लिया। आरोपियों की पहचान दिल्ली निवासी प्रवीन "
+        "सिंह (27), जोगेंद्र सिंह (25) और डिबाई बुलंदशहर निवासी कुलदीप अग्रवाल (28) के रूप में हुई है।"
+    )
+    for name in ("प्रवीन सिंह", "जोगेंद्र सिंह", "कुलदीप अग्रवाल"):
+        assert person(ex, name).roles == ["accused"], name
+    assert "प्रवीन" not in [p.name for p in ex.places]

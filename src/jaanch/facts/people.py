@@ -273,6 +273,31 @@ ARREST_RE = re.compile(r"गिरफ्तार|पकड|दबोच|हि�
 DEATH_RE = re.compile(r"शव|लाश|मौत|हत्या|मृत")
 
 
+def _arrested_in_sentence(doc: Doc, c: Cluster) -> bool:
+    """Is a mention of ``c`` in a sentence that reports an arrest (an arrest cue, not
+    negated), with no other name nearer to the cue?"""
+    arrests = [
+        a
+        for a in doc.spans_of("ACTION_CUE")
+        if (a.value or {}).get("code") == "arrest"
+        and not (a.value or {}).get("negated")
+        and not (a.value or {}).get("hypothetical")
+    ]
+    for m in c.mentions:
+        sent = doc.sentence_at(m.nstart)
+        if sent is None:
+            continue
+        for a in arrests:
+            if sent.start <= a.nstart < sent.end and 0 < a.nstart - m.nend <= 60:
+                between = doc.text[m.nend : a.nstart]
+                if not any(
+                    p.nstart >= m.nend and p.nend <= a.nstart for p in doc.spans_of("PERSON")
+                ):
+                    if " ने " not in f" {between} ":
+                        return True
+    return False
+
+
 def _identified_as(doc: Doc, first: Span, before_words: list[str]) -> str | None:
     """``आरोपियों की पहचान X, Y के रूप में हुई`` (accused), ``मृतक की पहचान X`` (victim),
     ``उनकी पहचान X ...`` after an arrest (accused) or a body found (victim)."""
@@ -303,38 +328,71 @@ def _identified_as(doc: Doc, first: Span, before_words: list[str]) -> str | None
 
 def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
     """The role noun that opens a list of names ending at or passing through ``m``:
-    ``आरोपित शादाब, अरुण, कुलदीप और सौरभ`` gives every listed name ``accused``."""
+    ``आरोपित शादाब, अरुण, कुलदीप और सौरभ`` gives every listed name ``accused``; ages in
+    brackets, aliases and ``PLACE निवासी`` prefixes inside the list are stepped over."""
     ctx = context()
     ends = {s.nend: s for s in starts.values()}
     text = doc.text
-    cur = m
-    for _ in range(8):
-        before = text[max(0, cur.nstart - 12) : cur.nstart]
+    cur_start = m.nstart
+    moved = False
+    for _ in range(12):
+        before = text[max(0, cur_start - 40) : cur_start]
         stripped = before.rstrip()
+        words = stripped.split()
+        # "दिल्ली निवासी प्रवीन सिंह": the residence before a listed name
+        if len(words) >= 2 and fold_for_match(words[-1]) in ctx.residence_markers:
+            # step back over the place words (one or two) before the marker
+            k = len(words) - 2
+            while (
+                k > 0
+                and len(words) - 1 - k < 2
+                and words[k - 1] not in (",", "और", "व")
+                and not words[k - 1].endswith(",")
+                and fold_for_match(words[k - 1]) not in ("पहचान", "की", "के")
+            ):
+                k -= 1
+            cut = stripped.rfind(" ".join(words[k:-1]))
+            if cut > 0 and fold_for_match(words[k]) != "पहचान":
+                cur_start = max(0, cur_start - 40) + cut
+                continue
         sep = None
         for w in (",", " और", " व", " एवं", " तथा", " उर्फ"):
             if stripped.endswith(w):
                 sep = w
                 break
         if sep is None:
-            words = stripped.split()
             if not words:
                 return None
             opener = fold_for_match(words[-1])
             if opener == "पहचान":
-                return _identified_as(doc, cur, words)
-            if cur is m:
+                return _identified_as(doc, m, words)
+            if not moved:
                 return None
             if opener in ctx.kin_words:
                 return "relative"  # "तीन बेटे अशोक, सतीश और मोहन"
             return ctx.role_nouns.get(opener)
-        prev_end = cur.nstart - (len(before) - len(stripped)) - len(sep)
+        prev_end = max(0, cur_start - 40) + len(stripped) - len(sep)
         while prev_end > 0 and text[prev_end - 1] == " ":
             prev_end -= 1
+        if text[prev_end - 1 : prev_end] == ")":  # "प्रवीन सिंह (27),"
+            k = text.rfind("(", max(0, prev_end - 12), prev_end)
+            if k >= 0:
+                prev_end = k
+                while prev_end > 0 and text[prev_end - 1] == " ":
+                    prev_end -= 1
         prev = ends.get(prev_end)
         if prev is None:
-            return None
-        cur = prev
+            if sep.strip() == "उर्फ":
+                return None
+            # an alias no recogniser marked: "नदीम उर्फ कालू, राधेश्याम"
+            tail = text[max(0, prev_end - 30) : prev_end].split()
+            if len(tail) >= 2 and fold_for_match(tail[-2]) in ctx.alias_markers:
+                k = text.rfind(tail[-2], 0, prev_end)
+                prev = ends.get(k - 1) if k > 0 else None
+            if prev is None:
+                return None
+        cur_start = prev.nstart
+        moved = True
     return None
 
 
@@ -430,6 +488,11 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
             c.add_role("victim")  # the one who reports a theft or a fraud suffered it
         if not c.roles and kin_listed:
             c.add_role("relative")
+        kin_named = any(
+            str((m.value or {}).get("cue", "")).startswith(("kin:", "kin_of:")) for m in c.mentions
+        )
+        if not c.roles and not kin_named and _arrested_in_sentence(doc, c):
+            c.add_role("accused")  # "... X को ... के साथ गिरफ्तार किया": named in the arrest
         if not c.roles:
             cues_seen = {str((m.value or {}).get("cue", "")) for m in c.mentions}
             if any(x.startswith(("kin:", "kin_of:")) for x in cues_seen) or any(

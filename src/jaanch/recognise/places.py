@@ -268,6 +268,7 @@ class PlaceRecogniser:
                 head_tok[i - 1]
                 or any(x <= i - 1 <= y for (x, y) in found)
                 or keys[i - 1] in place_ends  # "जुनपत निवासी हरेंद्र": जुनपत named before
+                or bool(self.gaz.lookup(toks[i - 1].text))  # "दिल्ली निवासी प्रवीन सिंह"
             ):
                 continue
             j = i + 1

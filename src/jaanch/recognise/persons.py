@@ -68,7 +68,17 @@ AUXILIARIES = frozenset(
 POSSESSIVES = frozenset(
     ["की", "का", "के", "अपने", "अपनी", "अपना", "उसकी", "उसके", "उनकी", "उनके", "इसकी", "इसके"]
 )
-BLOCKING_LABELS = ("DESIGNATION", "MONEY", "DATE", "LAW", "COUNT", "AGE", "ORG")
+BLOCKING_LABELS = (
+    "DESIGNATION",
+    "MONEY",
+    "DATE",
+    "LAW",
+    "COUNT",
+    "AGE",
+    "ORG",
+    "CRIME_CUE",
+    "ACTION_CUE",
+)
 
 
 @dataclass(frozen=True)
@@ -230,6 +240,13 @@ class PersonRecogniser:
             and not self.is_surname(i)
             and self.given_like(i + 1)
             and self.name_score(i + 1) >= 0.5
+        )
+
+    def plain_chunk(self, first: int, last: int) -> bool:
+        """Is every word of the chunk an ordinary word of prose, none name-like?"""
+        return all(
+            self.common(self.keys[k]) and self.name_score(k) < 0.3 and not self.is_surname(k)
+            for k in range(first, last + 1)
         )
 
     def first_name_uses(self, i: int) -> int:
@@ -478,6 +495,11 @@ class PersonRecogniser:
             if k in ctx.apposition_kin and ctx.apposition_kin[k] and i > 0:
                 back = self.backward_chunk(i - 1, min_score=0.0)
                 fwd = self.forward_chunk(i + 1, allow_loc=False)
+                # "एक कथित पत्नी सामने आ गई": plain words on either side are no names
+                if back and self.plain_chunk(*back):
+                    back = None
+                if fwd and self.plain_chunk(*fwd):
+                    fwd = None
                 if fwd and (back or keys[i - 1] in ("की", "का", "के")):
                     # "A पुत्र B" (B described through A) vs "A की पत्नी B" (B named in her own right)
                     cue = ("kin_of:" if back else "kin:") + k

@@ -294,6 +294,7 @@ class PersonRecogniser:
             and len(t) <= 2
             and i + 1 < len(self.toks)
             and self.toks[i + 1].text == "."
+            and not self.names.is_title(self.keys[i])  # "डॉ." is a title, not an initial
         )
 
     # -- chunking --------------------------------------------------------------------

@@ -128,6 +128,19 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
             continue
         c.alias_mentions.append(persons[i])
         owner[i] = c
+    # a person first named by an alias ("अनवर डकैत ... अनवर कादरी उर्फ अनवर डकैत") is the
+    # person the alias belongs to
+    for c in clusters[:]:
+        alias_words = {name_words(a.text) for a in c.alias_mentions}
+        if not alias_words:
+            continue
+        for h in clusters[:]:
+            if h is c or h not in clusters:
+                continue
+            if {name_words(x.text) for x in h.mentions} <= alias_words:
+                c.alias_mentions.extend(h.mentions)
+                c.alias_mentions.extend(h.alias_mentions)
+                clusters.remove(h)
     # short forms of aliases ("बरखा" after "बरखा मिश्रा") join the aliased person
     for c in clusters[:]:
         if len(c.mentions) and all(len(m.text.split()) == 1 for m in c.mentions):

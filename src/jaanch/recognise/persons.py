@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jaanch.doc import Doc
@@ -120,6 +120,13 @@ def context() -> Context:
     )
 
 
+@lru_cache(maxsize=65536)
+def _is_number_word(word: str) -> bool:
+    from jaanch.recognise.numbers import parse_number
+
+    return not word.isdigit() and parse_number(word) is not None
+
+
 @cache
 def _head_words() -> frozenset[str]:
     """Head nouns of organisation and place names (परिषद, विभाग, थाना): never a person's."""
@@ -209,6 +216,8 @@ class PersonRecogniser:
             return False
         if not self.is_wordlike(i) or self.is_structural(i):
             return False
+        if _is_number_word(self.toks[i].text):
+            return False  # "नब्बे कदम": a number, not a name
         return not QUALIFIER_RE.match(self.keys[i])
 
     def continues_name(self, j: int, start: int = -1) -> bool:

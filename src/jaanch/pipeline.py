@@ -13,6 +13,7 @@ from typing import Any
 from jaanch.doc import Doc
 from jaanch.facts import build_facts
 from jaanch.recognise.base import REGISTRY, Recogniser
+from jaanch.text.normalise import fold_for_match
 from jaanch.types import ENTITY_TYPES, Article, Extraction, Span
 
 #: modules that register the built-in recognisers
@@ -110,27 +111,44 @@ def _rank(s: Span) -> tuple[int, int, int]:
 def resolve_conflicts(spans: list[Span]) -> list[Span]:
     """Drop output spans that overlap a higher-ranked one; internal spans are kept.
 
-    A one-word gazetteer LOC that is also a word of a multi-word PERSON name in the same
-    article ("चिराग" beside "चिराग जैन") is dropped too: the article names a person."""
+    A one-word gazetteer LOC that is also a word of a PERSON name in the same article
+    ("चिराग" beside "चिराग जैन") is dropped too, unless a pattern made that word a place:
+    the article names a person, not Chirang district."""
     out = [s for s in spans if s.label not in ENTITY_TYPES]
     kept: list[Span] = []
     for s in sorted((s for s in spans if s.label in ENTITY_TYPES), key=_rank, reverse=True):
         if any(s.overlaps(k) for k in kept):
             continue
         kept.append(s)
-    name_words = {
-        w for s in kept if s.label == "PERSON" and len(s.text.split()) > 1 for w in s.text.split()
+    name_words = {w for s in kept if s.label == "PERSON" for w in fold_for_match(s.text).split()}
+    # a pattern ("X गांव") vouches for the place even when a person shares the word
+    patterned = {
+        fold_for_match(s.text) for s in kept if s.label == "LOC" and _source(s) == "pattern"
     }
-    kept = [s for s in kept if not (_gazetteer_word(s) and s.text in name_words)]
+    kept = [
+        s
+        for s in kept
+        if not (
+            _gazetteer_word(s)
+            and (key := fold_for_match(s.text)) in name_words
+            and key not in patterned
+        )
+    ]
     return out + sorted(kept, key=lambda s: s.start)
 
 
+def _source(s: Span) -> object:
+    return s.value.get("source") if isinstance(s.value, dict) else None
+
+
 def _gazetteer_word(s: Span) -> bool:
+    """A one-word LOC taken from the gazetteer (or repeated from such a mention), not a
+    country or state."""
     v = s.value if isinstance(s.value, dict) else {}
     rec = v.get("record")
     return (
         s.label == "LOC"
-        and v.get("source") == "gazetteer"
+        and v.get("source") in ("gazetteer", "repeat")
         and len(s.text.split()) == 1
         and getattr(rec, "kind", None) not in ("country", "state")
     )

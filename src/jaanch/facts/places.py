@@ -104,18 +104,9 @@ def build_places(doc: Doc) -> list[Place]:
             )
         ]
         groups.setdefault(same[0] if same else fold_for_match(rec.name), []).append(s)
-    # a gazetteer word that is also a word of a person's name in this article ("चिराग" of
-    # "चिराग जैन", not Chirang district) is that person, unless a pattern made it a place
-    person_words = {w for p in doc.spans_of("PERSON") for w in fold_for_match(p.text).split()}
     places: list[Place] = []
     for key, spans in groups.items():
         if not key:
-            continue
-        if (
-            key in person_words
-            and all((x.value or {}).get("source") in ("gazetteer", "repeat") for x in spans)
-            and all((r := _record(x)) is None or r.kind not in ("country", "state") for x in spans)
-        ):
             continue
         first = next((s for s in spans if not s.text.isascii()), spans[0])
         name = " ".join(first.text.split())

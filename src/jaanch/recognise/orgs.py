@@ -29,14 +29,26 @@ def head_matcher() -> PhraseMatcher[tuple[str, int, bool]]:
     )
 
 
+@cache
+def _non_name_words() -> frozenset[str]:
+    """Words that never belong to an organisation's name: function words, residence
+    markers, role nouns, kinship words."""
+    ctx = context()
+    return (
+        ctx.function_words
+        | ctx.residence_markers
+        | frozenset(ctx.role_nouns)
+        | frozenset(ctx.kin_words)
+    )
+
+
 class OrgRecogniser:
     name = "org"
     version = "1.0"
 
     def __call__(self, doc: Doc) -> list[Span]:
         names = NameLexicon.default()
-        ctx = context()
-        fw = ctx.function_words | ctx.residence_markers | set(ctx.role_nouns) | set(ctx.kin_words)
+        fw = _non_name_words()
         toks, keys = doc.tokens, doc.keys
         taken: set[int] = set()
         out: list[Span] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jaanch.lexicons import load_tsv
-from jaanch.names import NameLexicon, TokenCounts, token_key
+from jaanch.names import NameLexicon, TokenCounts, syllable_letters, token_key
 
 ROOT = Path(__file__).parents[1]
 SHARED = ROOT.parent / "shared"
@@ -196,3 +196,11 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
     )
     for name in ("name_tokens.tsv", "common_words.tsv", "given_names.tsv"):
         assert (tmp_path / name).read_bytes() == (lexdir / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    ("word", "letters"),
+    [("नी", 1), ("के", 1), ("जय", 2), ("राम", 2), ("श्री", 2), ("शौकत", 3), ("Om", 2)],
+)
+def test_syllable_letters(word: str, letters: int) -> None:
+    assert syllable_letters(word) == letters

@@ -174,3 +174,15 @@ def test_identified_lists_step_over_ages_residences_and_aliases():
     for name in ("प्रवीन सिंह", "जोगेंद्र सिंह", "कुलदीप अग्रवाल"):
         assert person(ex, name).roles == ["accused"], name
     assert "प्रवीन" not in [p.name for p in ex.places]
+
+
+def test_one_syllable_fragment_is_not_a_name():
+    # a mistyped word leaves a fragment ("की नी" for "की पत्नी") beside real names
+    got = ents(
+        extract("पुलिस ने नी और राकेश को गिरफ्तार किया। अदालत ने सुरेश की नी को बरी कर दिया।"),
+        "PERSON",
+    )
+    assert "राकेश" in got and "सुरेश" in got
+    assert "नी" not in got
+    # two-syllable names after a rank still count
+    assert {"जय", "ओम"} <= set(ents(extract("एसआई जय और सिपाही ओम ने बताया।"), "PERSON"))

@@ -57,6 +57,21 @@ def token_key(token: str) -> str:
     return fold_for_match(token)
 
 
+def syllable_letters(word: str) -> int:
+    """Letters of a word that begin a syllable: Devanagari consonants and independent
+    vowels (not vowel signs, virama, nukta or nasal marks), and any other letter.
+    A word with fewer than two (``नी``, ``के``) is a fragment or an initial, never a
+    whole name."""
+    return sum(
+        1
+        for ch in word
+        if "\u0904" <= ch <= "\u0939"
+        or "\u0958" <= ch <= "\u0961"
+        or "\u0972" <= ch <= "\u097f"
+        or (ch.isalpha() and not "\u0900" <= ch <= "\u097f")
+    )
+
+
 def _smooth(count: int, total: int, prior: float) -> float:
     return (count + SMOOTHING * prior) / (total + SMOOTHING)
 

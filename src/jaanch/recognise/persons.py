@@ -22,7 +22,7 @@ from typing import Any
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_tsv, load_yaml
-from jaanch.names import NameLexicon
+from jaanch.names import NameLexicon, syllable_letters
 from jaanch.recognise.base import register
 from jaanch.recognise.designation import designation_matcher
 from jaanch.text.normalise import fold_for_match
@@ -158,7 +158,7 @@ class Chunk:
 
 class PersonRecogniser:
     name = "person_context"
-    version = "1.0"
+    version = "1.1"
 
     def __init__(self) -> None:
         self.ctx = context()
@@ -398,6 +398,8 @@ class PersonRecogniser:
         surname_end = self.is_surname(last)
         common = [self.common(self.keys[k]) for k in range(first, last + 1)]
         rare = [self.rare(k) for k in range(first, last + 1)]
+        if last == first and syllable_letters(self.toks[first].text) < 2:
+            return False  # "शौकत की नी": a fragment of a mistyped word
         if strong:
             # after a rank or role noun a single common word is still unlikely a name
             if last == first and common[0] and scores[0] < 0.3:
@@ -637,6 +639,8 @@ class PersonRecogniser:
         """A word listed beside a found name is a name unless it is plainly a common word."""
         if last - first > 2:
             return False
+        if last == first and syllable_letters(self.toks[first].text) < 2:
+            return False  # one syllable: a fragment or an initial, not a name
         n = len(self.toks)
         before = self.toks[first - 1].text if first > 0 else ""
         after = self.toks[last + 1].text if last + 1 < n else ""

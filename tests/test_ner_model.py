@@ -15,11 +15,14 @@ from conftest import SHARED, need_shared
 from jaanch.doc import Doc
 from jaanch.recognise.ner_model import (
     NerModelRecogniser,
+    _cached_vectors_class,
     combine,
     edge_words,
     load_model,
     model_dir,
     model_spans,
+    register_spacy_components,
+    set_features,
     tag_features,
 )
 from jaanch.types import Article, Span
@@ -68,6 +71,36 @@ def test_multiword_feature_longest_match():
         "PHEAD",
         "",
     ]
+
+
+def test_pipeline_component_writes_the_same_classes():
+    # set_features (orth-hash path, used inside the spaCy pipeline) == tag_features
+    text = "पुलिस अधीक्षक श्री अजय कुमार कानपुर के थाना क्षेत्र में सीओ दरोग़ा पुत्र पुलिस"
+    doc = spacy.blank("hi").make_doc(text)
+    set_features(doc)
+    assert [t.tag_ for t in doc] == tag_features([t.text for t in doc])
+    assert [t.tag_ for t in doc][:2] == ["DESIG", "DESIG"] and doc[-1].tag_ == ""
+
+
+def test_cached_vectors_equal_spacy_floret_vectors():
+    import numpy
+    from spacy.vectors import Vectors
+
+    register_spacy_components()
+    rng = numpy.random.default_rng(0)
+    data = rng.random((50, 8), dtype="float32")
+    settings = dict(mode="floret", minn=2, maxn=3, hash_count=2, data=data)
+    plain = Vectors(strings=spacy.strings.StringStore(), **settings)  # type: ignore[arg-type]
+    strings = spacy.strings.StringStore()
+    cached = _cached_vectors_class()(strings=strings, **settings)
+    words = ["कानपुर", "पुलिस", "कानपुर", "अनदेखा", "पुलिस"]
+    keys = [strings.add(w) for w in words]
+    for w in words:
+        plain.strings.add(w)
+    want = plain.get_batch(words)
+    assert numpy.allclose(cached.get_batch(numpy.asarray(keys, dtype="uint64")), want)
+    assert numpy.allclose(cached.get_batch(keys), want)  # second time: from the cache
+    assert len(cached._jaanch_rows) == 3
 
 
 def test_edge_words_are_context_not_names():
@@ -220,7 +253,60 @@ def _train_module():
     return train_ner
 
 
-def test_training_loop_on_handwritten_items(tmp_path):
+HAND_NEWS = [
+    "थाना प्रभारी मनोज कुमार शर्मा ने बताया कि आरोपी राजेश को जेल भेजा गया।",
+    "कानपुर के बिठूर गांव में पुलिस ने छापा मारा और दो लोगों को पकड़ा।",
+    "सीओ गीतांजलि सिंह ने कहा कि मामले की जांच जारी है।",
+    "लखनऊ में एसटीएफ ने गिरोह के सरगना को गिरफ्तार किया।",
+] * 30
+
+
+@pytest.fixture(scope="module")
+def tiny_vectors(tmp_path_factory) -> Path:
+    """Floret vectors from a few hand-written sentences, by scripts/build_vectors.py."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_vectors
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    base = tmp_path_factory.mktemp("vec")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    with (corpus / "news.jsonl").open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(HAND_NEWS):
+            fh.write(json.dumps({"id": f"n{i}", "text": text}, ensure_ascii=False) + "\n")
+    rc = build_vectors.main(
+        [
+            "--ner",
+            str(base / "none"),
+            "--corpus-dir",
+            str(corpus),
+            "--gold",
+            str(base / "none.jsonl"),
+            "--out",
+            str(base / "out"),
+            "--dim",
+            "16",
+            "--bucket",
+            "500",
+            "--epochs",
+            "1",
+            "--threads",
+            "1",
+        ]
+    )
+    assert rc == 0
+    vec = base / "out" / "spacy"
+    nlp = spacy.load(vec)
+    assert nlp.vocab.vectors.mode == "floret"
+    assert nlp.vocab.vectors.shape == (500, 16)
+    # hashed subwords: a word the text never held still gets a (non-zero) vector
+    assert nlp.vocab.vectors.get_batch(["अनदेखाशब्द"]).any()
+    assert not (base / "out" / "text.txt").exists()
+    return vec
+
+
+def test_training_loop_on_handwritten_items(tmp_path, tiny_vectors):
     tn = _train_module()
     base = [
         ("सीओ गीतांजलि सिंह ने बताया", [(4, 17, "PERSON")]),
@@ -229,7 +315,8 @@ def test_training_loop_on_handwritten_items(tmp_path):
         ("इस मामले में जांच जारी है", []),
     ]
     items = [tn.Item(t, s, "hand") for t, s in base] * 8
-    nlp = tn.build_nlp(tn.DEFAULT_CONFIG, baseline=False)
+    assert tn.config_wants_vectors(tn.DEFAULT_CONFIG)
+    nlp = tn.build_nlp(tn.DEFAULT_CONFIG, baseline=False, vectors=tiny_vectors)
     train_ex = tn.make_examples(nlp, items)
     assert train_ex[1].reference.ents[0].text == "कानपुर"
     info = tn.train(nlp, train_ex, train_ex[:4], 1.0, 30, tmp_path, log=lambda _: None)
@@ -238,7 +325,7 @@ def test_training_loop_on_handwritten_items(tmp_path):
     assert info["best"]["dev"]["f"] > 0.0
 
 
-def test_training_command_on_a_tiny_slice(tmp_path):
+def test_training_command_on_a_tiny_slice(tmp_path, tiny_vectors):
     need_shared(SHARED / "data" / "ner")
     tn = _train_module()
     out = tmp_path / "model"
@@ -246,6 +333,8 @@ def test_training_command_on_a_tiny_slice(tmp_path):
         [
             "--out",
             str(out),
+            "--vectors",
+            str(tiny_vectors),
             "--limit",
             "60",
             "--test-limit",

@@ -6,12 +6,16 @@ public Hindi NER corpora plus silver crime-news sentences; it lives in
 ``jaanch/models/ner/`` (see its ``MODEL_CARD.md``) and is loaded lazily, offline, on the
 CPU, the first time the recogniser runs.
 
-Besides spaCy's word, prefix, suffix and shape features the model reads one more token
-feature that no generic corpus model has: the token's class in Jaanch's own lexicons
-(designation, honorific, surname, gazetteer place, place head such as ``गांव``/``थाना``,
-organisation head, role noun, kinship word, residence marker ...), written into
-``Token.tag_`` by the ``jaanch_lexfeats`` pipeline component defined here. The same
-component runs when training and when predicting, so the feature is identical in both.
+Each token is embedded from its normalised form, its last three characters, subword
+word vectors and one feature that no generic corpus model has: the token's class in
+Jaanch's own lexicons (designation, honorific, surname, gazetteer place, place head such
+as ``गांव``/``थाना``, organisation head, role noun, kinship word, residence marker ...),
+written into ``Token.tag_`` by the ``jaanch_lexfeats`` pipeline component defined here.
+The same component runs when training and when predicting, so the feature is identical
+in both. The vectors are floret vectors (hashed character 3–5-grams, so an unseen name
+still gets one) trained by ``scripts/build_vectors.py`` on unlabelled Hindi news; the
+model's vectors table is :class:`CachedFloretVectors` (registered here), which computes
+each word's vector once instead of once per batch.
 
 Combination policy (:func:`combine`), measured on the dev set by
 ``scripts/train_ner.py --measure-dev``: the rule and gazetteer recognisers run first and
@@ -29,7 +33,7 @@ the greedy transition parser gives no per-entity probability.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -116,39 +120,163 @@ def _first_words() -> dict[str, int]:
 
 def tag_features(words: Sequence[str]) -> list[str]:
     """Each word's lexicon class (``""`` for none), longest phrase match first."""
+    return _classes([_key(w) for w in words])
+
+
+def _classes(keys: Sequence[str]) -> list[str]:
+    """Each folded word's lexicon class, longest phrase match first."""
     table = feature_table()
     firsts = _first_words()
-    keys = [_key(w) for w in words]
-    out = [""] * len(keys)
-    i = 0
-    while i < len(keys):
-        longest = firsts.get(keys[i], 0)
-        for n in range(min(longest, len(keys) - i), 0, -1):
-            cls = table.get(tuple(keys[i : i + n]))
+    n = len(keys)
+    out = [""] * n
+    free_from = 0  # words before this index are inside an earlier match
+    for i, longest in enumerate([firsts.get(k, 0) for k in keys]):
+        if not longest or i < free_from:
+            continue
+        for m in range(min(longest, n - i), 0, -1):
+            cls = table.get(tuple(keys[i : i + m]))
             if cls is not None:
-                for j in range(i, i + n):
-                    out[j] = cls
-                i += n
+                out[i : i + m] = [cls] * m
+                free_from = i + m
                 break
-        else:
-            i += 1
     return out
 
 
+#: token orth hash -> folded key; orth hashes are hashes of the text, so one table
+#: serves every vocabulary (bounded: it stops growing at this many words)
+_ORTH_KEYS: dict[int, str] = {}
+_ORTH_KEYS_MAX = 500_000
+
+
 def set_features(doc: SpacyDoc) -> SpacyDoc:
-    """Write the lexicon class of each token into ``token.tag_`` (the model reads TAG)."""
-    for tok, cls in zip(doc, tag_features([t.text for t in doc]), strict=True):
+    """Write the lexicon class of each token into ``token.tag_`` (the model reads TAG).
+
+    Same classes as :func:`tag_features` over the token texts; it reads the tokens'
+    orth hashes in one array instead of creating a Python token object per word.
+    """
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    known = _ORTH_KEYS
+    keys = []
+    for orth in doc.to_array(ORTH).tolist():
+        k = known.get(orth)
+        if k is None:
+            k = _key(strings[orth])
+            if len(known) < _ORTH_KEYS_MAX:
+                known[orth] = k
+        keys.append(k)
+    for i, cls in enumerate(_classes(keys)):
         if cls:
-            tok.tag_ = cls
+            doc[i].tag_ = cls
     return doc
 
 
+#: the vectors table class the model's config names (``[nlp.vectors]``)
+CACHED_VECTORS = "jaanch.CachedFloretVectors.v1"
+#: words whose floret vector :class:`CachedFloretVectors` keeps before starting afresh
+VECTOR_CACHE_SIZE = 200_000
+
+
+@cache
+def _cached_vectors_class() -> type:
+    import numpy
+    from spacy.vectors import Mode, Vectors
+
+    class CachedFloretVectors(Vectors):
+        """spaCy vectors that remember each word's floret vector.
+
+        In floret mode spaCy builds a word's vector from the hashed rows of its character
+        n-grams, in Python, for every word of every batch; a news text repeats its words,
+        so this class computes each word once and looks it up afterwards. The vectors are
+        exactly spaCy's (``Vectors.get_batch``); only the repeated work is skipped. At
+        most :data:`VECTOR_CACHE_SIZE` words are kept, then the cache starts afresh.
+        """
+
+        def _reset_cache(self) -> None:
+            self._jaanch_rows: dict[int, int] = {}
+            self._jaanch_table = numpy.zeros((0, 0), dtype="float32")
+
+        def get_batch(self, keys: Any) -> Any:
+            if self.mode != Mode.floret:
+                return super().get_batch(keys)
+            klist = keys.tolist() if hasattr(keys, "tolist") else list(keys)
+            klist = [k if isinstance(k, int) else self.strings.as_int(k) for k in klist]
+            if not hasattr(self, "_jaanch_rows"):
+                self._reset_cache()
+            rows = self._jaanch_rows
+            missing = [k for k in dict.fromkeys(klist) if k not in rows]
+            if missing:
+                if len(rows) + len(missing) > VECTOR_CACHE_SIZE:
+                    self._reset_cache()
+                    rows = self._jaanch_rows
+                    missing = list(dict.fromkeys(klist))
+                vecs = numpy.asarray(super().get_batch(missing), dtype="float32")
+                table = self._jaanch_table
+                need = len(rows) + len(missing)
+                if table.shape[0] < need or table.shape[1] != vecs.shape[1]:
+                    grown = numpy.zeros((max(need, 2 * table.shape[0]), vecs.shape[1]), "float32")
+                    if rows:
+                        grown[: len(rows)] = table[: len(rows)]
+                    self._jaanch_table = table = grown
+                first = len(rows)
+                table[first:need] = vecs
+                for i, k in enumerate(missing):
+                    rows[k] = first + i
+            return self._jaanch_table[[rows[k] for k in klist]]
+
+        def from_disk(self, path: Any, **kwargs: Any) -> Any:
+            self._reset_cache()
+            return super().from_disk(path, **kwargs)
+
+        def from_bytes(self, data: bytes, **kwargs: Any) -> Any:
+            self._reset_cache()
+            return super().from_bytes(data, **kwargs)
+
+    return CachedFloretVectors
+
+
+def use_cached_vectors(nlp: Language) -> None:
+    """Swap a pipeline's floret vectors table for a :class:`CachedFloretVectors` holding
+    the same data and settings (used after ``nlp.initialize`` loads plain vectors)."""
+    from spacy.vectors import Mode
+
+    v = nlp.vocab.vectors
+    cls = _cached_vectors_class()
+    if getattr(v, "mode", None) != Mode.floret or isinstance(v, cls):
+        return
+    nlp.vocab.vectors = cls(
+        strings=nlp.vocab.strings,
+        data=v.data,
+        name=v.name,
+        mode=Mode.floret,
+        minn=v.minn,
+        maxn=v.maxn,
+        hash_count=v.hash_count,
+        hash_seed=v.hash_seed,
+        bow=v.bow,
+        eow=v.eow,
+    )
+
+
 def register_spacy_components() -> None:
-    """Register ``jaanch_lexfeats`` with spaCy (idempotent; needed before loading)."""
+    """Register ``jaanch_lexfeats`` and the cached vectors table with spaCy (idempotent;
+    needed before loading or training the model)."""
     from spacy.language import Language
+    from spacy.util import registry
 
     if not Language.has_factory(FEATURES_COMPONENT):
         Language.component(FEATURES_COMPONENT, func=set_features)
+    if CACHED_VECTORS not in registry.vectors:
+        cls = _cached_vectors_class()
+
+        def factory() -> Callable[[Any], Any]:
+            def make(vocab: Any) -> Any:
+                return cls(strings=vocab.strings)
+
+            return make
+
+        registry.vectors.register(CACHED_VECTORS, func=factory)
 
 
 @cache
@@ -327,15 +455,18 @@ def plausible(spans: Iterable[Span], min_name_likeness: float = MIN_NAME_LIKENES
     Leaves out spans made only of common words (``शव``, ``गंभीर``: words the NER corpora
     mostly see outside names, or that Hindi news uses often and seldom as a name), and
     PERSON spans none of whose words is name-like (``रिश्वतखोरी``, ``मदर डेरी``):
-    :meth:`jaanch.names.NameLexicon.name_likeness` below ``min_name_likeness``.
+    :meth:`jaanch.names.NameLexicon.name_likeness` below ``min_name_likeness``; and spans
+    whose every word is one syllable (``नी``: a fragment of a mistyped word, not a name).
     """
-    from jaanch.names import NameLexicon
+    from jaanch.names import NameLexicon, syllable_letters
 
     lex = NameLexicon.default()
     out = []
     for s in spans:
         words = s.text.split()
         if not words or all(lex.is_common_word(w) or lex.is_news_common(w) for w in words):
+            continue
+        if all(syllable_letters(w) < 2 for w in words):
             continue
         if s.label == "PERSON" and max(lex.name_likeness(w) for w in words) < min_name_likeness:
             continue
@@ -347,7 +478,7 @@ class NerModelRecogniser:
     """Runs the shipped model and keeps the spans the combination policy lets through."""
 
     name = "ner_model"
-    version = "1.0"
+    version = "2.0"
 
     def __init__(self, path: str | None = None, labels: Iterable[str] = DEFAULT_ADD) -> None:
         self.path = path

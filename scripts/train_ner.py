@@ -62,6 +62,7 @@ DEFAULT_CORPUS = SHARED / "data" / "corpus" / "hindi_crime_news.jsonl"
 DEFAULT_GOLD = SHARED / "data" / "gold" / "dev.jsonl"
 DEFAULT_OUT = ROOT / "src" / "jaanch" / "models" / "ner"
 DEFAULT_CONFIG = ROOT / "configs" / "ner.cfg"
+DEFAULT_VECTORS = ROOT / "build" / "vectors"
 LABELS = ner_model.NER_LABELS
 HINER_DEV_HOLDOUT = 1000
 
@@ -277,8 +278,12 @@ def silver_items(corpus: Path, gold: Path | None, limit: int = 0) -> list[Item]:
 # ----------------------------------------------------------------------------- spaCy
 
 
-def build_nlp(config_path: Path | None, baseline: bool) -> Any:
-    """A fresh, untrained pipeline from our config, or spaCy's default efficiency one."""
+def build_nlp(config_path: Path | None, baseline: bool, vectors: Path | None = None) -> Any:
+    """A fresh, untrained pipeline from our config, or spaCy's default efficiency one.
+
+    ``vectors`` (a spaCy vectors directory, e.g. from ``scripts/build_vectors.py``) fills
+    the config's ``paths.vectors``; a config that includes static vectors needs it.
+    """
     import spacy
     from spacy.cli.init_config import init_config
 
@@ -286,8 +291,45 @@ def build_nlp(config_path: Path | None, baseline: bool) -> Any:
     if baseline:
         cfg = init_config(lang="hi", pipeline=["ner"], optimize="efficiency")
     else:
-        cfg = spacy.util.load_config(config_path or DEFAULT_CONFIG)
+        overrides = {"paths.vectors": str(vectors)} if vectors else {}
+        cfg = spacy.util.load_config(config_path or DEFAULT_CONFIG, overrides=overrides)
     return spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
+
+
+def vectors_info(nlp: Any) -> dict[str, Any]:
+    """Shape and mode of a pipeline's vectors table (empty when it has none)."""
+    v = nlp.vocab.vectors
+    if not v.shape[0]:
+        return {}
+    return {"rows": int(v.shape[0]), "dim": int(v.shape[1]), "mode": str(v.mode)}
+
+
+def model_features(config: Any) -> str:
+    """The token features a pipeline config's tok2vec embeds (``NORM SUFFIX TAG +vectors``)."""
+    cfg = config["components"]["tok2vec"]["model"].get("embed", {})
+    attrs = " ".join(cfg.get("attrs", []))
+    return attrs + (" +vectors" if cfg.get("include_static_vectors") else "")
+
+
+def config_wants_vectors(config_path: Path) -> bool:
+    """Does this training config's tok2vec read static vectors?"""
+    import spacy
+
+    cfg = spacy.util.load_config(config_path, interpolate=False)
+    embed = cfg["components"]["tok2vec"]["model"].get("embed", {})
+    return bool(embed.get("include_static_vectors"))
+
+
+def ensure_vectors(ner: Path, out: Path) -> Path:
+    """The spaCy vectors directory under ``out``, built by scripts/build_vectors.py first
+    when it is not there yet."""
+    target = out / "spacy"
+    if not (target / "vocab" / "vectors").exists():
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import build_vectors
+
+        build_vectors.main(["--ner", str(ner), "--out", str(out)])
+    return target
 
 
 def make_examples(nlp: Any, items: Iterable[Item], silver_partial: bool = False) -> list[Any]:
@@ -382,6 +424,7 @@ def train(
     dropout = float(cfg["dropout"])
     eval_every = int(cfg["eval_frequency"])
     nlp.initialize(lambda: train_ex[:2000] if len(train_ex) > 2000 else train_ex, sgd=optimizer)
+    ner_model.use_cached_vectors(nlp)
     rng = random.Random(seed)
     t0 = time.time()
     step = epoch = 0
@@ -532,11 +575,26 @@ def write_card(
 
     data = scores["data"]
     rows = "\n".join(f"| {k} | {v:,} |" for k, v in data.items())
+    vec = scores.get("vectors_info") or {}
+    vec_note = (
+        f" reading floret subword vectors ({vec.get('rows', 0):,} x {vec.get('dim', 0)})"
+        if scores.get("vectors")
+        else ""
+    )
+    vec_data = (
+        "\n- **Word vectors** (`scripts/build_vectors.py`): floret (fastText with hashed "
+        "character 3-5-grams) trained on the words of the Hindi news corpora in "
+        "`../shared/data/corpus` (gold dev articles excluded) and of the training corpora "
+        "above; the table holds only hashed rows of numbers, no word and no text."
+        if scores.get("vectors")
+        else ""
+    )
+    repeat_note = ", ".join(f"{k} x{n}" for k, n in (scores.get("repeat") or {}).items()) or "none"
     b = baseline or {}
     card = f"""# Jaanch NER model (PERSON, LOC, ORG)
 
 A small CPU spaCy {scores["spacy_version"]} pipeline (`spacy.blank("hi")` tokeniser,
-`jaanch_lexfeats` lexicon-feature component, hash-embedding CNN `tok2vec`, transition-based
+`jaanch_lexfeats` lexicon-feature component, hash-embedding CNN `tok2vec`{vec_note}, transition-based
 `ner`) used by the `ner_model` recogniser (`jaanch.recognise.ner_model`). Trained by
 `scripts/train_ner.py` with `configs/ner.cfg`; it runs offline and needs no GPU.
 
@@ -561,9 +619,11 @@ Labels: `PERSON`, `LOC`, `ORG` (the Jaanch entity types; see
   github.com/mirfan899/Hindi-NER; no licence stated by the distributor: research use, with
   attribution to the shared task organisers. PERSON/LOCATION/ORGANIZATION -> PERSON/LOC/ORG.
 - **Silver** ({data.get("train:silver", 0):,} sentences): Hindi crime-news sentences labelled by
-  Jaanch's own rule recognisers (articles of the gold dev set excluded). Only the learned
-  weights are shipped: no sentence of any corpus or article is in this directory, and the
-  string store is pruned to the labels (no word list either).
+  Jaanch's own rule recognisers (articles of the gold dev set excluded).{vec_data}
+- Each epoch shows a corpus more than once where the run says so ({repeat_note}).
+
+Only the learned weights are shipped: no sentence of any corpus or article is in this
+directory, and the string store is pruned to the labels (no word list either).
 
 Because the weights are derived from HiNER (CC BY-SA 4.0) this model directory is offered
 under **CC BY-SA 4.0**, with the attributions above.
@@ -581,6 +641,8 @@ tokens of the Jaanch-normalised text. Neither test set was used for training or 
 
 Per label (F1), HiNER: {per(scores, "hiner")}; IL-NER: {per(scores, "ilner")}.
 
+Command (from the repository root; the directory it writes is what ships):
+`{scores.get("command", "python scripts/train_ner.py")}`.
 Training: {scores["train"]["steps"]:,} steps / {scores["train"]["epochs"]} epochs in
 {scores["train"]["train_seconds"]:,.0f} s on {scores["train_threads"]} CPU thread(s); best
 dev F1 {scores["train"]["best"].get("dev", {}).get("f", 0):.3f} at step
@@ -593,20 +655,21 @@ def _extra_sections(scores: dict[str, Any], ablations: list[tuple[str, dict[str,
     parts = []
     if ablations:
         rows = [
-            "| run | silver | corpora left out | steps | HiNER test F1 | IL-NER test F1 | dev F1 |",
-            "|---|---|---|---|---|---|---|",
+            "| run | features | silver | vectors | corpora repeated | steps "
+            "| HiNER test F1 | IL-NER test F1 | dev F1 |",
+            "|---|---|---|---|---|---|---|---|---|",
         ]
         for name, sc in ablations:
+            rep = ", ".join(f"{k} x{n}" for k, n in (sc.get("repeat") or {}).items()) or "-"
             rows.append(
-                f"| {name} | {'yes' if sc.get('silver') else 'no'} | "
-                f"{', '.join(sc.get('dropped', [])) or '-'} | {sc['train']['steps']:,} | "
+                f"| {name} | {sc.get('features', '-')} | {'yes' if sc.get('silver') else 'no'} | "
+                f"{'yes' if sc.get('vectors') else 'no'} | {rep} | {sc['train']['steps']:,} | "
                 f"{sc['test']['hiner']['f']:.3f} | {sc['test']['ilner']['f']:.3f} | "
                 f"{sc['dev']['f']:.3f} |"
             )
         parts.append(
-            "\n## Runs compared (same script; the shipped run and the baseline time-boxed to 15 min on one thread, the ablations stopped at the shipped run's step count)\n\n"
-            + "\n".join(rows)
-            + "\n"
+            "\n## Runs compared (same script and data; each stops at its best dev F1 "
+            "checkpoint)\n\n" + "\n".join(rows) + "\n"
         )
     if scores.get("dev_pipeline"):
         parts.append(
@@ -614,9 +677,8 @@ def _extra_sections(scores: dict[str, Any], ablations: list[tuple[str, dict[str,
             "Policy (`jaanch.recognise.ner_model.combine`): rules run first and win every "
             "overlap; the model adds PERSON/LOC spans where no rule output span is, extends "
             "a rule PERSON it strictly contains, and is filtered by `plausible` (no span of "
-            "common words only, a PERSON needs a name-like word).\n\n```\n"
-            + render_dev(scores["dev_pipeline"])
-            + "\n```\n"
+            "common words only or of one-syllable words only, a PERSON needs a name-like "
+            "word).\n\n```\n" + render_dev(scores["dev_pipeline"]) + "\n```\n"
         )
     if scores.get("bench"):
         parts.append(
@@ -678,6 +740,20 @@ def main(argv: list[str] | None = None) -> int:
         choices=["hiner", "ilner", "multiconer", "ijcnlp"],
         help="leave this training corpus out (repeatable)",
     )
+    ap.add_argument(
+        "--vectors",
+        type=Path,
+        default=None,
+        help="spaCy vectors dir for a config with static vectors; default: build them with "
+        "scripts/build_vectors.py into build/vectors/ (reused when there)",
+    )
+    ap.add_argument(
+        "--repeat",
+        action="append",
+        default=[],
+        metavar="CORPUS=N",
+        help="show this training corpus N times per epoch (e.g. hiner=2; repeatable)",
+    )
     ap.add_argument("--silver-limit", type=int, default=0, help="read at most N news articles")
     ap.add_argument("--minutes", type=float, default=15.0, help="training time budget")
     ap.add_argument("--max-steps", type=int, default=10**9)
@@ -723,11 +799,15 @@ def main(argv: list[str] | None = None) -> int:
                 best[1] = max(best[1], words_per_second(base_nlp, texts))
             card["words_per_second"], base["words_per_second"] = round(best[0]), round(best[1])
         (args.out / "scores.json").write_text(json.dumps(card, indent=1), encoding="utf-8")
-        abl = [
-            (d.name, json.loads((d / "scores.json").read_text(encoding="utf-8")))
-            for d in args.ablation
-            if (d / "scores.json").exists()
-        ]
+        abl = []
+        for d in args.ablation:
+            if (d / "scores.json").exists():
+                sc = json.loads((d / "scores.json").read_text(encoding="utf-8"))
+                if "features" not in sc and (d / "config.cfg").exists():
+                    run_cfg = spacy.util.load_config(d / "config.cfg", interpolate=False)
+                    sc["features"] = model_features(run_cfg)
+                    sc["vectors"] = sc["features"].endswith("+vectors")
+                abl.append((d.name, sc))
         write_card(args.out, card, base, abl)
         print(render_side_by_side(card, base))
         if "dev_pipeline" in card:
@@ -751,8 +831,17 @@ def main(argv: list[str] | None = None) -> int:
         parts["train:silver"] = silver_items(args.corpus, args.gold, args.silver_limit)
     print("data:", {k: len(v) for k, v in parts.items()}, f"({time.time() - t0:.0f}s)")
 
-    nlp = build_nlp(args.config, args.baseline)
-    train_items = [x for k, v in parts.items() if k.startswith("train:") for x in v]
+    if args.vectors is None and not args.baseline and config_wants_vectors(args.config):
+        args.vectors = ensure_vectors(args.ner, DEFAULT_VECTORS)
+    nlp = build_nlp(args.config, args.baseline, args.vectors)
+    repeat = {k: int(n) for k, n in (r.split("=", 1) for r in args.repeat)}
+    train_items = [
+        x
+        for k, v in parts.items()
+        if k.startswith("train:")
+        for _ in range(repeat.get(k.split(":", 1)[1], 1))
+        for x in v
+    ]
     dev_items = parts["dev:hiner"] + parts["dev:ilner"]
     train_ex = make_examples(nlp, train_items, silver_partial=args.silver_partial)
     dev_ex = make_examples(nlp, dev_items)
@@ -785,6 +874,13 @@ def main(argv: list[str] | None = None) -> int:
         "baseline": args.baseline,
         "silver": use_silver,
         "dropped": list(args.drop),
+        "repeat": repeat,
+        "vectors": bool(args.vectors),
+        "command": " ".join(
+            ["python scripts/train_ner.py", *(argv if argv is not None else sys.argv[1:])]
+        ),
+        "vectors_info": vectors_info(nlp),
+        "features": model_features(nlp.config),
         "silver_partial": bool(use_silver and args.silver_partial),
         "spacy_version": spacy.__version__,
         "data": {k: len(v) for k, v in parts.items() if not k.startswith("test:")},

@@ -1,0 +1,155 @@
+"""Train subword word vectors (floret) for the NER model from unlabelled Hindi text.
+
+    python scripts/build_vectors.py [--ner ../shared/data/ner] [--corpus-dir
+        ../shared/data/corpus] [--out build/vectors] [--dim 96] [--bucket 50000]
+
+Text (never a test split, never an article of the gold dev set):
+
+* every article of ``../shared/data/corpus/*.jsonl`` (news of all topics, crime news,
+  crime headlines), except the gold dev articles (same id or a shared 200-character
+  stretch);
+* the *training* parts of the NER corpora that ``scripts/train_ner.py`` trains on
+  (their words only, not their tags).
+
+Every text is Jaanch-normalised, split into sentences and tokenised with
+``spacy.blank("hi")``, so the vectors see exactly the tokens the model sees. floret
+(fastText with hashed subwords, Explosion) learns one table of ``--bucket`` rows: a
+word's vector is the sum of its hashed character 3–5-grams and the word itself, so a
+name the text never contained still gets a vector from its pieces. The table holds
+numbers only, no word list, so no text of any source is in it.
+
+Writes ``OUT/vectors.floret`` and the spaCy vectors directory ``OUT/spacy`` (loaded by
+``configs/ner.cfg`` through ``[initialize] vectors``). Deterministic for a given input
+with ``--threads 1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+SHARED = ROOT.parent / "shared"
+
+
+def gold_probes(gold: Path) -> tuple[set[str], list[str]]:
+    """Ids and 200-character stretches of the gold dev articles (to leave out)."""
+    ids: set[str] = set()
+    probes: list[str] = []
+    if gold.exists():
+        for ln in gold.read_text(encoding="utf-8").splitlines():
+            if ln.strip():
+                g = json.loads(ln)
+                ids.add(str(g.get("id")))
+                probes.append(g["text"][100:300])
+    return ids, probes
+
+
+def news_texts(corpus_dir: Path, gold: Path) -> Iterator[str]:
+    """Article texts (title and body) of every corpus file, gold dev articles left out."""
+    ids, probes = gold_probes(gold)
+    for path in sorted(corpus_dir.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                d = json.loads(line)
+                text = "\n".join(str(d.get(k) or "") for k in ("title", "headline", "text"))
+                if str(d.get("id")) in ids or any(p and p in text for p in probes):
+                    continue
+                if text.strip():
+                    yield text
+
+
+def write_text(args: argparse.Namespace, path: Path) -> tuple[int, int]:
+    """One tokenised sentence per line; returns (lines, tokens)."""
+    import spacy
+    import train_ner
+
+    from jaanch.text.normalise import normalise
+    from jaanch.text.segment import sentences
+
+    tok = spacy.blank("hi").tokenizer
+    lines = tokens = 0
+    with path.open("w", encoding="utf-8") as out:
+
+        def emit(text: str) -> None:
+            nonlocal lines, tokens
+            words = [t.text for t in tok(text) if not t.is_space]
+            if len(words) >= 3:
+                out.write(" ".join(words) + "\n")
+                lines += 1
+                tokens += len(words)
+
+        for text in news_texts(args.corpus_dir, args.gold):
+            norm = normalise(text).text
+            for sent in sentences(norm):
+                emit(sent.text)
+        if args.ner.exists():
+            parts = train_ner.gold_corpora(args.ner)
+            for key, items in parts.items():
+                if key.startswith("train:"):
+                    for it in items:
+                        emit(it.text)
+    return lines, tokens
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ner", type=Path, default=SHARED / "data" / "ner")
+    ap.add_argument("--corpus-dir", type=Path, default=SHARED / "data" / "corpus")
+    ap.add_argument("--gold", type=Path, default=SHARED / "data" / "gold" / "dev.jsonl")
+    ap.add_argument("--out", type=Path, default=ROOT / "build" / "vectors")
+    ap.add_argument("--dim", type=int, default=96)
+    ap.add_argument("--bucket", type=int, default=50000, help="rows of the hash table")
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--model", choices=["cbow", "skipgram"], default="skipgram")
+    args = ap.parse_args(argv)
+
+    import floret
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    text_path = args.out / "text.txt"
+    lines, tokens = write_text(args, text_path)
+    print(f"text: {lines:,} sentences, {tokens:,} tokens ({time.time() - t0:.0f}s)")
+    model = floret.train_unsupervised(
+        str(text_path),
+        model=args.model,
+        mode="floret",
+        hashCount=2,
+        bucket=args.bucket,
+        minn=3,
+        maxn=5,
+        dim=args.dim,
+        epoch=args.epochs,
+        minCount=args.min_count,
+        thread=args.threads,
+        verbose=0,
+    )
+    vec_path = args.out / "vectors.floret"
+    model.save_floret_vectors(str(vec_path))
+    text_path.unlink()
+    print(f"floret: dim {args.dim}, {args.bucket:,} rows ({time.time() - t0:.0f}s)")
+
+    import spacy
+    from spacy.training.initialize import convert_vectors
+
+    nlp = spacy.blank("hi")
+    convert_vectors(nlp, vec_path, truncate=0, prune=-1, name="jaanch_hi_floret", mode="floret")
+    nlp.to_disk(args.out / "spacy")
+    print(f"spaCy vectors: {args.out / 'spacy'} ({time.time() - t0:.0f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -311,6 +311,15 @@ def model_features(config: Any) -> str:
     return attrs + (" +vectors" if cfg.get("include_static_vectors") else "")
 
 
+def learn_rate(config: Any) -> str:
+    """A config's learn rate: the constant, or the schedule and its settings."""
+    lr = config["training"]["optimizer"].get("learn_rate")
+    if isinstance(lr, dict):
+        args = ", ".join(f"{k} {v}" for k, v in lr.items() if not k.startswith("@"))
+        return f"{lr.get('@schedules', 'schedule')} ({args})"
+    return str(lr)
+
+
 def config_wants_vectors(config_path: Path) -> bool:
     """Does this training config's tok2vec read static vectors?"""
     import spacy
@@ -460,6 +469,7 @@ def train(
         rng.shuffle(train_ex)
         for batch in batcher(train_ex):
             nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
+            optimizer.step_schedules()  # a learn-rate schedule in the config advances
             step += 1
             words += sum(len(eg.reference) for eg in batch)
             if step % eval_every == 0:
@@ -655,15 +665,16 @@ def _extra_sections(scores: dict[str, Any], ablations: list[tuple[str, dict[str,
     parts = []
     if ablations:
         rows = [
-            "| run | features | silver | vectors | corpora repeated | steps "
+            "| run | features | silver sentences | learn rate | corpora repeated | steps "
             "| HiNER test F1 | IL-NER test F1 | dev F1 |",
             "|---|---|---|---|---|---|---|---|---|",
         ]
-        for name, sc in ablations:
+        for name, sc in [("**this model**", scores), *ablations]:
             rep = ", ".join(f"{k} x{n}" for k, n in (sc.get("repeat") or {}).items()) or "-"
+            silver = sc.get("data", {}).get("train:silver", 0) if sc.get("silver") else 0
             rows.append(
-                f"| {name} | {sc.get('features', '-')} | {'yes' if sc.get('silver') else 'no'} | "
-                f"{'yes' if sc.get('vectors') else 'no'} | {rep} | {sc['train']['steps']:,} | "
+                f"| {name} | {sc.get('features', '-')} | {silver:,} | "
+                f"{sc.get('learn_rate', '-')} | {rep} | {sc['train']['steps']:,} | "
                 f"{sc['test']['hiner']['f']:.3f} | {sc['test']['ilner']['f']:.3f} | "
                 f"{sc['dev']['f']:.3f} |"
             )
@@ -724,7 +735,13 @@ def render_side_by_side(ours: dict[str, Any], base: dict[str, Any] | None) -> st
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ner", type=Path, default=DEFAULT_NER, help="folder of the NER corpora")
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="crime news for silver")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        action="append",
+        default=None,
+        help="news JSONL for silver sentences (repeatable; default: the crime news corpus)",
+    )
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold dev (excluded/measured)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="model directory to write")
     ap.add_argument("--config", type=Path, default=DEFAULT_CONFIG)
@@ -785,6 +802,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.bench and args.bench.exists():
             card["bench"] = args.bench.read_text(encoding="utf-8").strip()
         card["size_mb"] = round(dir_size_mb(args.out), 2)
+        own_cfg = spacy.util.load_config(args.out / "config.cfg", interpolate=False)
+        card.setdefault("features", model_features(own_cfg))
+        card.setdefault("learn_rate", learn_rate(own_cfg))
         if base is not None and args.compare is not None and args.ner.exists():
             # re-time both models here, alternately, in one process: fair conditions
             texts = [
@@ -803,10 +823,10 @@ def main(argv: list[str] | None = None) -> int:
         for d in args.ablation:
             if (d / "scores.json").exists():
                 sc = json.loads((d / "scores.json").read_text(encoding="utf-8"))
-                if "features" not in sc and (d / "config.cfg").exists():
+                if (d / "config.cfg").exists():
                     run_cfg = spacy.util.load_config(d / "config.cfg", interpolate=False)
-                    sc["features"] = model_features(run_cfg)
-                    sc["vectors"] = sc["features"].endswith("+vectors")
+                    sc.setdefault("features", model_features(run_cfg))
+                    sc.setdefault("learn_rate", learn_rate(run_cfg))
                 abl.append((d.name, sc))
         write_card(args.out, card, base, abl)
         print(render_side_by_side(card, base))
@@ -826,9 +846,12 @@ def main(argv: list[str] | None = None) -> int:
             parts[k] = parts[k][: args.test_limit]
     for name in args.drop:
         parts.pop(f"train:{name}", None)
-    use_silver = not args.no_silver and not args.baseline and args.corpus.exists()
+    args.corpus = [c for c in (args.corpus or [DEFAULT_CORPUS]) if c.exists()]
+    use_silver = not args.no_silver and not args.baseline and bool(args.corpus)
     if use_silver:
-        parts["train:silver"] = silver_items(args.corpus, args.gold, args.silver_limit)
+        parts["train:silver"] = [
+            x for c in args.corpus for x in silver_items(c, args.gold, args.silver_limit)
+        ]
     print("data:", {k: len(v) for k, v in parts.items()}, f"({time.time() - t0:.0f}s)")
 
     if args.vectors is None and not args.baseline and config_wants_vectors(args.config):
@@ -881,6 +904,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "vectors_info": vectors_info(nlp),
         "features": model_features(nlp.config),
+        "learn_rate": learn_rate(nlp.config),
         "silver_partial": bool(use_silver and args.silver_partial),
         "spacy_version": spacy.__version__,
         "data": {k: len(v) for k, v in parts.items() if not k.startswith("test:")},

@@ -628,6 +628,7 @@ Labels: `PERSON`, `LOC`, `ORG` (the Jaanch entity types; see
 - **IJCNLP-08** NERSSEAL shared task, Hindi (LTRC, IIIT Hyderabad), de-duplicated copy of
   github.com/mirfan899/Hindi-NER; no licence stated by the distributor: research use, with
   attribution to the shared task organisers. PERSON/LOCATION/ORGANIZATION -> PERSON/LOC/ORG.
+  Where that matters, retrain with `--drop ijcnlp` (see the runs compared below).
 - **Silver** ({data.get("train:silver", 0):,} sentences): Hindi crime-news sentences labelled by
   Jaanch's own rule recognisers (articles of the gold dev set excluded).{vec_data}
 - Each epoch shows a corpus more than once where the run says so ({repeat_note}).
@@ -665,16 +666,17 @@ def _extra_sections(scores: dict[str, Any], ablations: list[tuple[str, dict[str,
     parts = []
     if ablations:
         rows = [
-            "| run | features | silver sentences | learn rate | corpora repeated | steps "
-            "| HiNER test F1 | IL-NER test F1 | dev F1 |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| run | features | silver sentences | learn rate | corpora repeated | left out "
+            "| steps | HiNER test F1 | IL-NER test F1 | dev F1 |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for name, sc in [("**this model**", scores), *ablations]:
             rep = ", ".join(f"{k} x{n}" for k, n in (sc.get("repeat") or {}).items()) or "-"
             silver = sc.get("data", {}).get("train:silver", 0) if sc.get("silver") else 0
             rows.append(
                 f"| {name} | {sc.get('features', '-')} | {silver:,} | "
-                f"{sc.get('learn_rate', '-')} | {rep} | {sc['train']['steps']:,} | "
+                f"{sc.get('learn_rate', '-')} | {rep} | {', '.join(sc.get('dropped', [])) or '-'} | "
+                f"{sc['train']['steps']:,} | "
                 f"{sc['test']['hiner']['f']:.3f} | {sc['test']['ilner']['f']:.3f} | "
                 f"{sc['dev']['f']:.3f} |"
             )

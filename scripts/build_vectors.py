@@ -36,25 +36,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-SHARED = ROOT.parent / "shared"
+import train_ner  # noqa: E402
 
-
-def gold_probes(gold: Path) -> tuple[set[str], list[str]]:
-    """Ids and 200-character stretches of the gold dev articles (to leave out)."""
-    ids: set[str] = set()
-    probes: list[str] = []
-    if gold.exists():
-        for ln in gold.read_text(encoding="utf-8").splitlines():
-            if ln.strip():
-                g = json.loads(ln)
-                ids.add(str(g.get("id")))
-                probes.append(g["text"][100:300])
-    return ids, probes
+SHARED = train_ner.SHARED
 
 
 def news_texts(corpus_dir: Path, gold: Path) -> Iterator[str]:
     """Article texts (title and body) of every corpus file, gold dev articles left out."""
-    ids, probes = gold_probes(gold)
+    ids, probes = train_ner.gold_probes(gold)
     for path in sorted(corpus_dir.glob("*.jsonl")):
         with path.open(encoding="utf-8") as fh:
             for line in fh:

@@ -53,6 +53,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from build_name_lexicon import read_blocks  # noqa: E402
+
 from jaanch.recognise import ner_model  # noqa: E402
 from jaanch.text.normalise import normalise  # noqa: E402
 
@@ -109,26 +111,9 @@ class Item:
 # ----------------------------------------------------------------------------- readers
 
 
-def _blocks(path: Path) -> Iterator[list[list[str]]]:
-    block: list[list[str]] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if block:
-                    yield block
-                block = []
-                continue
-            if line.startswith("# id "):
-                continue
-            block.append(line.split("\t") if "\t" in line else line.split())
-    if block:
-        yield block
-
-
 def read_bio(path: Path, mapping: dict[str, str]) -> Iterator[Sent]:
     """BIO files; a tag outside ``mapping`` (or malformed, e.g. ``-NEL``) is outside."""
-    for block in _blocks(path):
+    for block in read_blocks(path):
         words: list[str] = []
         spans: list[tuple[int, int, str]] = []
         cur: list[Any] | None = None  # [first, last, label]
@@ -155,7 +140,7 @@ def read_bio(path: Path, mapping: dict[str, str]) -> Iterator[Sent]:
 
 def read_flat(path: Path, mapping: dict[str, str]) -> Iterator[Sent]:
     """Flat tags (IJCNLP-08): a run of equal mapped tags is one span."""
-    for block in _blocks(path):
+    for block in read_blocks(path):
         words: list[str] = []
         spans: list[tuple[int, int, str]] = []
         prev = ""
@@ -230,6 +215,20 @@ def gold_corpora(ner: Path, limit: int = 0) -> dict[str, list[Item]]:
     }
 
 
+def gold_probes(gold: Path | None) -> tuple[set[str], list[str]]:
+    """Ids and 200-character stretches of the gold dev articles, to leave them out of
+    anything trained (silver sentences here, word vectors in build_vectors.py)."""
+    ids: set[str] = set()
+    probes: list[str] = []
+    if gold is not None and gold.exists():
+        for ln in gold.read_text(encoding="utf-8").splitlines():
+            if ln.strip():
+                g = json.loads(ln)
+                ids.add(str(g.get("id")))
+                probes.append(g["text"][100:300])
+    return ids, probes
+
+
 def silver_items(corpus: Path, gold: Path | None, limit: int = 0) -> list[Item]:
     """Crime-news sentences labelled PERSON/LOC/ORG by the rule pipeline.
 
@@ -240,14 +239,7 @@ def silver_items(corpus: Path, gold: Path | None, limit: int = 0) -> list[Item]:
     from jaanch.text.segment import sentences
     from jaanch.types import Article
 
-    skip_ids: set[str] = set()
-    probes: list[str] = []
-    if gold is not None and gold.exists():
-        for ln in gold.read_text(encoding="utf-8").splitlines():
-            if ln.strip():
-                g = json.loads(ln)
-                skip_ids.add(str(g.get("id")))
-                probes.append(g["text"][100:300])
+    skip_ids, probes = gold_probes(gold)
     pipe = Pipeline()
     out: list[Item] = []
     with corpus.open(encoding="utf-8") as fh:

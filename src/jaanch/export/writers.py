@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from jaanch.privacy import redact_text
-from jaanch.store.models import ArticleRow, Entity, IncidentRow, Link, Mention
+from jaanch.store.models import ARTICLE_META, ArticleRow, Entity, IncidentRow, Link, Mention
 
 FORMATS = ("jsonl", "csv", "ftm", "gexf")
 
@@ -56,16 +56,9 @@ class _KB:
             )
             self.articles = list(
                 s.execute(
-                    select(
-                        ArticleRow.id,
-                        ArticleRow.doc_id,
-                        ArticleRow.title,
-                        ArticleRow.published,
-                        ArticleRow.source,
-                        ArticleRow.url,
-                        ArticleRow.hash,
-                        ArticleRow.extraction,
-                    ).order_by(ArticleRow.id)
+                    select(*ARTICLE_META, ArticleRow.hash, ArticleRow.extraction).order_by(
+                        ArticleRow.id
+                    )
                 ).all()
             )
             self.incidents = list(s.execute(select(IncidentRow).order_by(IncidentRow.id)).scalars())

@@ -200,8 +200,10 @@ def _cached_vectors_class() -> type:
         def get_batch(self, keys: Any) -> Any:
             if self.mode != Mode.floret:
                 return super().get_batch(keys)
-            klist = keys.tolist() if hasattr(keys, "tolist") else list(keys)
-            klist = [k if isinstance(k, int) else self.strings.as_int(k) for k in klist]
+            if hasattr(keys, "tolist"):  # the model passes an array of orth hashes
+                klist = keys.tolist()
+            else:
+                klist = [k if isinstance(k, int) else self.strings.as_int(k) for k in keys]
             if not hasattr(self, "_jaanch_rows"):
                 self._reset_cache()
             rows = self._jaanch_rows

@@ -13,7 +13,15 @@ from sqlalchemy.orm import Session
 
 from jaanch.privacy import redact_text
 from jaanch.resolve.keys import name_key, query_tokens
-from jaanch.store.models import ArticleRow, Entity, Fact, IncidentRow, Link, Mention
+from jaanch.store.models import (
+    ARTICLE_META,
+    ArticleRow,
+    Entity,
+    Fact,
+    IncidentRow,
+    Link,
+    Mention,
+)
 
 
 class NotFound(LookupError):
@@ -74,19 +82,7 @@ def profile(engine: Engine, entity_id: str, *, include_protected: bool = False) 
             raise NotFound(entity_id)
         rows = _mentions(conn, entity_id)
         aids = sorted({m.article_id for m, _x, _y in rows})
-        arts = {
-            a.id: a
-            for a in conn.execute(
-                select(
-                    ArticleRow.id,
-                    ArticleRow.doc_id,
-                    ArticleRow.title,
-                    ArticleRow.published,
-                    ArticleRow.source,
-                    ArticleRow.url,
-                ).where(ArticleRow.id.in_(aids))
-            )
-        }
+        arts = {a.id: a for a in conn.execute(select(*ARTICLE_META).where(ArticleRow.id.in_(aids)))}
         incidents = list(
             conn.execute(select(IncidentRow).where(IncidentRow.article_id.in_(aids))).scalars()
         )

@@ -24,7 +24,15 @@ from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from jaanch.reader import ReadError
-from jaanch.store.models import ArticleRow, Fact, Failure, IncidentRow, Mention, Meta
+from jaanch.store.models import (
+    ARTICLE_META,
+    ArticleRow,
+    Fact,
+    Failure,
+    IncidentRow,
+    Mention,
+    Meta,
+)
 from jaanch.store.rows import build_rows, content_hash, pipeline_tag
 from jaanch.types import Article
 
@@ -284,17 +292,7 @@ def ingest(
     if reprocess or reprocess_all:
         tag = current_tag()
         with engine.connect() as conn:
-            q = select(
-                ArticleRow.id,
-                ArticleRow.hash,
-                ArticleRow.doc_id,
-                ArticleRow.title,
-                ArticleRow.published,
-                ArticleRow.source,
-                ArticleRow.url,
-                ArticleRow.text,
-                ArticleRow.origin,
-            )
+            q = select(*ARTICLE_META, ArticleRow.hash, ArticleRow.text, ArticleRow.origin)
             if not reprocess_all:
                 q = q.where(ArticleRow.pipeline != tag)
             for r in conn.execute(q):

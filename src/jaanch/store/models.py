@@ -49,6 +49,17 @@ class ArticleRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
 
 
+#: an article's identity and metadata columns: what listings, profiles and exports show
+ARTICLE_META = (
+    ArticleRow.id,
+    ArticleRow.doc_id,
+    ArticleRow.title,
+    ArticleRow.published,
+    ArticleRow.source,
+    ArticleRow.url,
+)
+
+
 class Failure(Base):
     __tablename__ = "failures"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

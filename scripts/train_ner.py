@@ -67,6 +67,8 @@ DEFAULT_CONFIG = ROOT / "configs" / "ner.cfg"
 DEFAULT_VECTORS = ROOT / "build" / "vectors"
 LABELS = ner_model.NER_LABELS
 HINER_DEV_HOLDOUT = 1000
+#: the project's targets for the two test sets (issue 3), shown beside the scores
+TARGET_F1 = {"hiner": 0.90, "ilner": 0.80}
 
 # coarse maps: corpus tag name -> Jaanch label (anything else is outside)
 HINER_MAP = {"PERSON": "PERSON", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
@@ -303,6 +305,23 @@ def model_features(config: Any) -> str:
     return attrs + (" +vectors" if cfg.get("include_static_vectors") else "")
 
 
+def encoder_shape(config: Any) -> str:
+    """A config's tok2vec size: encoder width x depth and the hash-embedding rows."""
+    model = config["components"]["tok2vec"]["model"]
+    enc, rows = model.get("encode", {}), model.get("embed", {}).get("rows", [])
+    return f"{enc.get('width', '?')}x{enc.get('depth', '?')}, rows " + "/".join(
+        f"{r // 1000}k" if r >= 1000 else str(r) for r in rows
+    )
+
+
+def run_start(scores: dict[str, Any]) -> str:
+    """How a run's weights started: the random seed, and pretrained tok2vec weights."""
+    cmd = str(scores.get("command", "")).split()
+    seed = scores.get("seed", cmd[cmd.index("--seed") + 1] if "--seed" in cmd else 0)
+    pre = scores.get("init_tok2vec")
+    return f"seed {seed}" + (f", pretrained {Path(pre).name}" if pre else "")
+
+
 def learn_rate(config: Any) -> str:
     """A config's learn rate: the constant, or the schedule and its settings."""
     lr = config["training"]["optimizer"].get("learn_rate")
@@ -401,6 +420,16 @@ def evaluate(nlp: Any, examples: list[Any]) -> dict[str, Any]:
     }
 
 
+def load_tok2vec(nlp: Any, weights: Path) -> None:
+    """Start the ``tok2vec`` component from ``spacy pretrain`` weights (``model{N}.bin``).
+
+    ``Language.initialize`` reads ``[initialize] init_tok2vec`` only when the config's
+    ``[pretraining]`` block is filled in, which a training config's is not; so the
+    weights are loaded here, after initialisation (shapes must match the config).
+    """
+    nlp.get_pipe("tok2vec").model.from_bytes(weights.read_bytes())
+
+
 def train(
     nlp: Any,
     train_ex: list[Any],
@@ -410,6 +439,7 @@ def train(
     out: Path,
     seed: int = 0,
     log: Callable[[str], None] = print,
+    init_tok2vec: Path | None = None,
 ) -> dict[str, Any]:
     """Time-boxed training with the config's optimizer, batcher and dropout.
 
@@ -425,6 +455,9 @@ def train(
     dropout = float(cfg["dropout"])
     eval_every = int(cfg["eval_frequency"])
     nlp.initialize(lambda: train_ex[:2000] if len(train_ex) > 2000 else train_ex, sgd=optimizer)
+    if init_tok2vec is not None:
+        load_tok2vec(nlp, init_tok2vec)
+        log(f"tok2vec weights from {init_tok2vec}")
     ner_model.use_cached_vectors(nlp)
     rng = random.Random(seed)
     t0 = time.time()
@@ -636,11 +669,11 @@ under **CC BY-SA 4.0**, with the attributions above.
 Strict entity micro P/R/F1 over PERSON/LOC/ORG, gold spans contracted to the blank-"hi"
 tokens of the Jaanch-normalised text. Neither test set was used for training or selection.
 
-| test set | this model | spaCy default efficiency baseline |
-|---|---|---|
-| HiNER probable test split (`hiner/third-party-test-sahilagrawal007`, {scores["test_sizes"]["hiner"]:,} sentences) | {f(scores, "hiner")} | {f(b or None, "hiner")} |
-| IL-NER test ({scores["test_sizes"]["ilner"]:,} sentences) | {f(scores, "ilner")} | {f(b or None, "ilner")} |
-| speed, words/s, 1 thread (`nlp.pipe`, IL-NER test) | {scores["words_per_second"]:,.0f} | {b.get("words_per_second", 0):,.0f} |
+| test set | this model | spaCy default efficiency baseline | project target |
+|---|---|---|---|
+| HiNER probable test split (`hiner/third-party-test-sahilagrawal007`, {scores["test_sizes"]["hiner"]:,} sentences) | {f(scores, "hiner")} | {f(b or None, "hiner")} | ≥ {TARGET_F1["hiner"]:.2f} |
+| IL-NER test ({scores["test_sizes"]["ilner"]:,} sentences) | {f(scores, "ilner")} | {f(b or None, "ilner")} | ≥ {TARGET_F1["ilner"]:.2f} |
+| speed, words/s, 1 thread (`nlp.pipe`, IL-NER test) | {scores["words_per_second"]:,.0f} | {b.get("words_per_second", 0):,.0f} | ≥ baseline |
 
 Per label (F1), HiNER: {per(scores, "hiner")}; IL-NER: {per(scores, "ilner")}.
 
@@ -658,23 +691,54 @@ def _extra_sections(scores: dict[str, Any], ablations: list[tuple[str, dict[str,
     parts = []
     if ablations:
         rows = [
-            "| run | features | silver sentences | learn rate | corpora repeated | left out "
-            "| steps | HiNER test F1 | IL-NER test F1 | dev F1 |",
-            "|---|---|---|---|---|---|---|---|---|---|",
+            "| run | features | tok2vec | start | silver sentences | learn rate "
+            "| corpora repeated | left out | steps | HiNER test F1 | IL-NER test F1 | dev F1 |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for name, sc in [("**this model**", scores), *ablations]:
             rep = ", ".join(f"{k} x{n}" for k, n in (sc.get("repeat") or {}).items()) or "-"
             silver = sc.get("data", {}).get("train:silver", 0) if sc.get("silver") else 0
             rows.append(
-                f"| {name} | {sc.get('features', '-')} | {silver:,} | "
+                f"| {name} | {sc.get('features', '-')} | {sc.get('encoder', '-')} | "
+                f"{run_start(sc)} | {silver:,} | "
                 f"{sc.get('learn_rate', '-')} | {rep} | {', '.join(sc.get('dropped', [])) or '-'} | "
                 f"{sc['train']['steps']:,} | "
                 f"{sc['test']['hiner']['f']:.3f} | {sc['test']['ilner']['f']:.3f} | "
                 f"{sc['dev']['f']:.3f} |"
             )
+        runs = [scores] + [sc for _, sc in ablations]
+        spread = {
+            k: (min(r["test"][k]["f"] for r in runs), max(r["test"][k]["f"] for r in runs))
+            for k in ("hiner", "ilner")
+        }
+        missed = [k for k in ("hiner", "ilner") if spread[k][1] < TARGET_F1[k]]
+        limits = (
+            f"\nAcross these {len(runs)} runs HiNER test F1 spans "
+            f"{spread['hiner'][0]:.3f}-{spread['hiner'][1]:.3f} and IL-NER "
+            f"{spread['ilner'][0]:.3f}-{spread['ilner'][1]:.3f}"
+            + (f"; no run reaches the target on {' or '.join(missed)}" if missed else "")
+            + ".\n"
+        )
+        for name, sc in ablations:
+            same = all(
+                sc.get(k) == scores.get(k)
+                for k in ("features", "encoder", "repeat", "dropped", "silver", "learn_rate")
+            )
+            if same and run_start(sc) != run_start(scores) and not sc.get("init_tok2vec"):
+                limits += (
+                    f"The shipped settings with another seed ({name}, {run_start(sc)}) give "
+                    f"{sc['test']['hiner']['f']:.3f} / {sc['test']['ilner']['f']:.3f}: "
+                    "differences of that size between runs are noise.\n"
+                )
+        if missed:
+            limits += (
+                "Known limits: HiNER's train split is in no public copy (only its "
+                "10k-sentence validation split is trained on), and ORG is the weakest "
+                "label.\n"
+            )
         parts.append(
             "\n## Runs compared (same script and data; each stops at its best dev F1 "
-            "checkpoint)\n\n" + "\n".join(rows) + "\n"
+            "checkpoint)\n\n" + "\n".join(rows) + "\n" + limits
         )
     if scores.get("dev_pipeline"):
         parts.append(
@@ -713,11 +777,11 @@ def dir_size_mb(path: Path) -> float:
 
 
 def render_side_by_side(ours: dict[str, Any], base: dict[str, Any] | None) -> str:
-    lines = [f"{'':28s} {'ours':>22s} {'baseline':>22s}"]
+    lines = [f"{'':28s} {'ours':>22s} {'baseline':>22s} {'target':>8s}"]
     for key, name in (("hiner", "HiNER probable test F1"), ("ilner", "IL-NER test F1")):
         o = ours["test"][key]["f"]
         b = base["test"][key]["f"] if base else float("nan")
-        lines.append(f"{name:28s} {o:22.4f} {b:22.4f}")
+        lines.append(f"{name:28s} {o:22.4f} {b:22.4f} {TARGET_F1[key]:>8.2f}")
     ob = base["words_per_second"] if base else float("nan")
     lines.append(f"{'words/s (1 thread)':28s} {ours['words_per_second']:22,.0f} {ob:22,.0f}")
     return "\n".join(lines)
@@ -757,6 +821,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="spaCy vectors dir for a config with static vectors; default: build them with "
         "scripts/build_vectors.py into build/vectors/ (reused when there)",
+    )
+    ap.add_argument(
+        "--init-tok2vec",
+        type=Path,
+        default=None,
+        help="tok2vec weights from `spacy pretrain` (scripts/pretrain_ner.py) to start from",
     )
     ap.add_argument(
         "--repeat",
@@ -799,6 +869,7 @@ def main(argv: list[str] | None = None) -> int:
         own_cfg = spacy.util.load_config(args.out / "config.cfg", interpolate=False)
         card.setdefault("features", model_features(own_cfg))
         card.setdefault("learn_rate", learn_rate(own_cfg))
+        card.setdefault("encoder", encoder_shape(own_cfg))
         if base is not None and args.compare is not None and args.ner.exists():
             # re-time both models here, alternately, in one process: fair conditions
             texts = [
@@ -821,6 +892,7 @@ def main(argv: list[str] | None = None) -> int:
                     run_cfg = spacy.util.load_config(d / "config.cfg", interpolate=False)
                     sc.setdefault("features", model_features(run_cfg))
                     sc.setdefault("learn_rate", learn_rate(run_cfg))
+                    sc.setdefault("encoder", encoder_shape(run_cfg))
                 abl.append((d.name, sc))
         write_card(args.out, card, base, abl)
         print(render_side_by_side(card, base))
@@ -863,7 +935,16 @@ def main(argv: list[str] | None = None) -> int:
     train_ex = make_examples(nlp, train_items, silver_partial=args.silver_partial)
     dev_ex = make_examples(nlp, dev_items)
     args.out.mkdir(parents=True, exist_ok=True)
-    info = train(nlp, train_ex, dev_ex, args.minutes, args.max_steps, args.out, args.seed)
+    info = train(
+        nlp,
+        train_ex,
+        dev_ex,
+        args.minutes,
+        args.max_steps,
+        args.out,
+        args.seed,
+        init_tok2vec=args.init_tok2vec,
+    )
 
     best_dir = args.out / "_tmp_best"
     nlp = spacy.load(best_dir)
@@ -893,12 +974,15 @@ def main(argv: list[str] | None = None) -> int:
         "dropped": list(args.drop),
         "repeat": repeat,
         "vectors": bool(args.vectors),
+        "init_tok2vec": str(args.init_tok2vec) if args.init_tok2vec else None,
         "command": " ".join(
             ["python scripts/train_ner.py", *(argv if argv is not None else sys.argv[1:])]
         ),
         "vectors_info": vectors_info(nlp),
         "features": model_features(nlp.config),
         "learn_rate": learn_rate(nlp.config),
+        "encoder": encoder_shape(nlp.config),
+        "seed": args.seed,
         "silver_partial": bool(use_silver and args.silver_partial),
         "spacy_version": spacy.__version__,
         "data": {k: len(v) for k, v in parts.items() if not k.startswith("test:")},

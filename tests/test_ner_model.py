@@ -353,3 +353,52 @@ def test_training_command_on_a_tiny_slice(tmp_path, tiny_vectors):
     assert (out / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# Jaanch NER")
     trained = load_model(str(out))
     assert set(trained.get_pipe("ner").labels) <= {"PERSON", "LOC", "ORG"}
+
+
+def test_pretrained_tok2vec_weights_are_loaded(tmp_path, tiny_vectors):
+    """scripts/pretrain_ner.py output starts train_ner's tok2vec (not silently ignored)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import pretrain_ner
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    tn = _train_module()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with (corpus / "news.jsonl").open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(HAND_NEWS[:8]):
+            fh.write(json.dumps({"id": f"n{i}", "text": text}, ensure_ascii=False) + "\n")
+    out = tmp_path / "pre"
+    args = [
+        "--ner",
+        str(tmp_path / "none"),
+        "--corpus-dir",
+        str(corpus),
+        "--gold",
+        str(tmp_path / "none.jsonl"),
+        "--vectors",
+        str(tiny_vectors),
+        "--epochs",
+        "1",
+        "--out",
+        str(out),
+    ]
+    assert pretrain_ner.main(args) == 0
+    weights = out / "model0.bin"
+    assert weights.exists() and not (out / "text.jsonl").exists()
+
+    def fresh() -> object:
+        spacy.util.fix_random_seed(0)
+        nlp = tn.build_nlp(tn.DEFAULT_CONFIG, baseline=False, vectors=tiny_vectors)
+        items = [tn.Item("कानपुर में छापा पड़ा", [(0, 6, "LOC")], "hand")]
+        nlp.initialize(lambda: tn.make_examples(nlp, items))
+        return nlp
+
+    plain, loaded = fresh(), fresh()
+    tn.load_tok2vec(loaded, weights)
+    doc = "थाना प्रभारी मनोज कुमार शर्मा ने बताया"
+    a = plain.get_pipe("tok2vec").model.predict([plain.make_doc(doc)])[0]
+    b = loaded.get_pipe("tok2vec").model.predict([loaded.make_doc(doc)])[0]
+    c = fresh().get_pipe("tok2vec").model.predict([plain.make_doc(doc)])[0]
+    assert (a == c).all()  # initialisation is deterministic ...
+    assert not (a == b).all()  # ... so a difference is the pretrained weights

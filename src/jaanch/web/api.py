@@ -74,6 +74,57 @@ def api_stats(request: Request) -> dict[str, Any]:
     return out
 
 
+class SearchFilters:
+    """The search form's fields, read from the query string by both ``/api/search`` and
+    the ``/search`` page (one definition: same names, limits and aliases)."""
+
+    def __init__(
+        self,
+        q: Annotated[
+            str, Query(max_length=500, description="Words and filters (crime:murder)")
+        ] = "",
+        crime: Annotated[list[str] | None, Query(max_length=10)] = None,
+        action: Annotated[list[str] | None, Query(max_length=10)] = None,
+        district: Annotated[list[str] | None, Query(max_length=10)] = None,
+        role: Annotated[list[str] | None, Query(max_length=10)] = None,
+        date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+        date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    ) -> None:
+        self.q = q
+        # an empty form field ("crime=") is no filter
+        self.crime, self.action, self.district, self.role = (
+            [v for v in (x or []) if v.strip()] or None for x in (crime, action, district, role)
+        )
+        self.date_from = date_from or None
+        self.date_to = date_to or None
+
+    def params(self) -> dict[str, Any]:
+        """The fields as query-string parameters (for links that keep the search)."""
+        return {
+            "q": self.q,
+            "crime": self.crime or [],
+            "action": self.action or [],
+            "district": self.district or [],
+            "role": self.role or [],
+            "from": self.date_from or "",
+            "to": self.date_to or "",
+        }
+
+    def query(self, *, kind: list[str] | None = None, limit: int = 20, offset: int = 0) -> Any:
+        return build_query(
+            self.q,
+            crime=self.crime,
+            action=self.action,
+            district=self.district,
+            role=self.role,
+            kind=kind,
+            date_from=self.date_from,
+            date_to=self.date_to,
+            limit=limit,
+            offset=offset,
+        )
+
+
 def build_query(
     q: str,
     *,
@@ -159,31 +210,14 @@ def _run_search(
 @router.get("/search", summary="Search names (either script) and article text, with filters")
 def api_search(
     request: Request,
-    q: Annotated[str, Query(max_length=500, description="Words and filters (crime:murder)")] = "",
-    crime: Annotated[list[str] | None, Query(max_length=10)] = None,
-    action: Annotated[list[str] | None, Query(max_length=10)] = None,
-    district: Annotated[list[str] | None, Query(max_length=10)] = None,
-    role: Annotated[list[str] | None, Query(max_length=10)] = None,
+    filters: Annotated[SearchFilters, Depends()],
     kind: Annotated[list[str] | None, Query(max_length=3)] = None,
-    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
-    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
     limit: Limit = 20,
     offset: Offset = 0,
     facets: bool = True,
 ) -> dict[str, Any]:
     s = settings_of(request)
-    query = build_query(
-        q,
-        crime=crime,
-        action=action,
-        district=district,
-        role=role,
-        kind=kind,
-        date_from=date_from,
-        date_to=date_to,
-        limit=limit,
-        offset=offset,
-    )
+    query = filters.query(kind=kind, limit=limit, offset=offset)
     return run_search(s, query, offset, limit, with_facets=facets)
 
 

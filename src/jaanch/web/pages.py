@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 
 from jaanch.web import data
-from jaanch.web.api import Limit, Offset, build_query, run_search, settings_of
+from jaanch.web.api import Limit, Offset, SearchFilters, run_search, settings_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -45,43 +45,15 @@ def overview_page(request: Request) -> Response:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
-    q: Annotated[str, Query(max_length=500)] = "",
-    crime: Annotated[list[str] | None, Query(max_length=10)] = None,
-    action: Annotated[list[str] | None, Query(max_length=10)] = None,
-    district: Annotated[list[str] | None, Query(max_length=10)] = None,
-    role: Annotated[list[str] | None, Query(max_length=10)] = None,
-    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
-    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    filters: Annotated[SearchFilters, Depends()],
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> Response:
     s = settings_of(request)
-    crime, action, district, role = (
-        [v for v in (x or []) if v.strip()] or None for x in (crime, action, district, role)
-    )
-    params: dict[str, Any] = {
-        "q": q,
-        "crime": crime or [],
-        "action": action or [],
-        "district": district or [],
-        "role": role or [],
-        "from": date_from or "",
-        "to": date_to or "",
-    }
+    params = filters.params()
     res = None
     if any(params.values()):
-        query = build_query(
-            q,
-            crime=crime,
-            action=action,
-            district=district,
-            role=role,
-            date_from=date_from or None,
-            date_to=date_to or None,
-            limit=limit,
-            offset=offset,
-        )
-        res = run_search(s, query, offset, limit)
+        res = run_search(s, filters.query(limit=limit, offset=offset), offset, limit)
 
     def add(field: str, value: str) -> str:
         p = dict(params)
@@ -107,7 +79,7 @@ def search_page(
         request,
         "search.html",
         {
-            "q": q,
+            "q": filters.q,
             "params": params,
             "res": res,
             "add": add,

@@ -4,6 +4,7 @@ escaping, and judgements that survive re-processing."""
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -136,6 +137,14 @@ def test_every_read_endpoint_answers(client: TestClient, store: str) -> None:
     assert latin["entities"][0]["id"] == eid
     filt = client.get("/api/search", params={"crime": "fraud"}).json()
     assert {a["doc_id"] for a in filt["articles"]} == {"w-inject", "w-rajesh-2"}
+    # an empty form field is no filter (the page and the API read the same SearchFilters)
+    both = client.get("/api/search", params={"crime": ["fraud", ""], "district": ""}).json()
+    assert both["articles"] == filt["articles"]
+    page = client.get("/search", params={"crime": ["fraud", ""], "from": ""})
+    assert page.status_code == 200
+    assert {f'href="/articles/{a["id"]}"' for a in filt["articles"]} <= set(
+        re.findall(r'href="/articles/\d+"', page.text)
+    )
     facts = client.get("/api/review/facts", params={"article": aid}).json()["facts"]
     assert facts and all(f["article"] == aid for f in facts)
     merges = client.get("/api/review/merges").json()["proposals"]

@@ -145,6 +145,15 @@ def test_cli_commands(tmp_path: Path) -> None:
     assert r.exit_code == 0 and r.output.strip() in ids
     r = runner.invoke(app, ["merge", "Pnope", ids[0], "--db", db])
     assert r.exit_code == 1
+    r_merged = runner.invoke(app, ["show", "राकेश यादव", "--db", db, "--json"])
+    merged = json.loads(r_merged.stdout)
+    assert merged["n_articles"] > prof["n_articles"] and len(merged["mentions"]) >= 2
+    one = str(merged["mentions"][-1]["mention"])
+    r = runner.invoke(app, ["split", merged["id"], one, "--db", db, "--note", "two men"])
+    assert r.exit_code == 0 and r.output.strip() != merged["id"]
+    after = json.loads(runner.invoke(app, ["show", merged["id"], "--db", db, "--json"]).stdout)
+    assert one not in {str(m["mention"]) for m in after["mentions"]}
+    assert runner.invoke(app, ["split", merged["id"], "99999", "--db", db]).exit_code == 1
     out = tmp_path / "kb.ftm.json"
     r = runner.invoke(app, ["export", "--format", "ftm", "-o", str(out), "--db", db])
     assert r.exit_code == 0, r.output

@@ -204,42 +204,39 @@ def show_cmd(
         err.print(f"[dim]{len(ids) - 1} other matching entities: {', '.join(ids[1:8])}[/]")
 
 
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Why (kept with the judgement).")]
+
+
+def _judge(kind: str, db: str | None, *args: str, note: str | None) -> None:
+    """Record a merge or split judgement; print the resulting entity id or the refusal."""
+    from jaanch.resolve import resolver
+
+    try:
+        eid = getattr(resolver, kind)(_engine(db), *args, note=note)
+    except resolver.ResolveError as e:
+        err.print(f"[red]{e}[/]")
+        raise typer.Exit(1) from e
+    typer.echo(eid)
+
+
 def merge_cmd(
     a: Annotated[str, typer.Argument(help="Entity id.")],
     b: Annotated[str, typer.Argument(help="Entity id to merge into A.")],
     db: DbOpt = None,
-    note: Annotated[
-        str | None, typer.Option("--note", help="Why (kept with the judgement).")
-    ] = None,
+    note: NoteOpt = None,
 ) -> None:
     """Record that two entities are one person/place/organisation (survives re-runs)."""
-    from jaanch.resolve.resolver import ResolveError, merge
-
-    try:
-        eid = merge(_engine(db), a, b, note=note)
-    except ResolveError as e:
-        err.print(f"[red]{e}[/]")
-        raise typer.Exit(1) from e
-    typer.echo(eid)
+    _judge("merge", db, a, b, note=note)
 
 
 def split_cmd(
     entity: Annotated[str, typer.Argument(help="Entity id.")],
     mention: Annotated[str, typer.Argument(help="Mention id (as `show` lists it) or uid.")],
     db: DbOpt = None,
-    note: Annotated[
-        str | None, typer.Option("--note", help="Why (kept with the judgement).")
-    ] = None,
+    note: NoteOpt = None,
 ) -> None:
     """Take a mention out of an entity and keep it out (survives re-runs)."""
-    from jaanch.resolve.resolver import ResolveError, split
-
-    try:
-        eid = split(_engine(db), entity, mention, note=note)
-    except ResolveError as e:
-        err.print(f"[red]{e}[/]")
-        raise typer.Exit(1) from e
-    typer.echo(eid)
+    _judge("split", db, entity, mention, note=note)
 
 
 def export_cmd(

@@ -325,6 +325,21 @@ def test_training_loop_on_handwritten_items(tmp_path, tiny_vectors):
     assert info["best"]["dev"]["f"] > 0.0
 
 
+def test_examples_leave_stuck_punctuation_out_of_spans():
+    """A corpus token "दिल्ली," labelled LOC gives the span दिल्ली, not "दिल्ली ,"."""
+    tn = _train_module()
+    nlp = tn.build_nlp(None, baseline=True)
+    cases = [
+        ((["दिल्ली,", "मुंबई"], [(0, 1, "LOC"), (1, 2, "LOC")]), ["दिल्ली", "मुंबई"]),
+        ((["(", "राम", ")", "ने"], [(0, 3, "PERSON")]), ["राम"]),
+        ((["एन.डी.ए.", "की"], [(0, 1, "ORG")]), ["एनडीए"]),
+        (([",", "।"], [(0, 2, "ORG")]), []),
+    ]
+    for sent, want in cases:
+        ex = tn.make_examples(nlp, [tn.to_item(sent, "hand")])[0]
+        assert [e.text for e in ex.reference.ents] == want
+
+
 def test_training_command_on_a_tiny_slice(tmp_path, tiny_vectors):
     need_shared(SHARED / "data" / "ner")
     tn = _train_module()

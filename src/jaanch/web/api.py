@@ -111,60 +111,33 @@ class SearchFilters:
         }
 
     def query(self, *, kind: list[str] | None = None, limit: int = 20, offset: int = 0) -> Any:
-        return build_query(
-            self.q,
-            crime=self.crime,
-            action=self.action,
-            district=self.district,
-            role=self.role,
-            kind=kind,
+        """A checked :class:`jaanch.search.Query` (400 on bad dates or too deep pages)."""
+        from jaanch.search import parse_query
+
+        q = "".join(ch for ch in self.q if ch.isprintable() or ch in " \t")
+        if offset + limit > MAX_SEARCH_DEPTH:
+            raise data.WebError(400, f"offset + limit may be at most {MAX_SEARCH_DEPTH}")
+        for name, v in (("from", self.date_from), ("to", self.date_to)):
+            if v and not data.DATE_RE.match(v.strip()):
+                raise data.WebError(400, f"bad {name} date {v!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        query = parse_query(
+            q,
+            crimes=self.crime,
+            actions=self.action,
+            districts=self.district,
+            roles=self.role,
+            kinds=kind,
             date_from=self.date_from,
             date_to=self.date_to,
-            limit=limit,
-            offset=offset,
+            limit=offset + limit,
         )
-
-
-def build_query(
-    q: str,
-    *,
-    crime: list[str] | None = None,
-    action: list[str] | None = None,
-    district: list[str] | None = None,
-    role: list[str] | None = None,
-    kind: list[str] | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    limit: int = 20,
-    offset: int = 0,
-) -> Any:
-    """A checked :class:`jaanch.search.Query` (400 on bad dates or too deep pages)."""
-    from jaanch.search import parse_query
-
-    q = "".join(ch for ch in q if ch.isprintable() or ch in " \t")
-    if offset + limit > MAX_SEARCH_DEPTH:
-        raise data.WebError(400, f"offset + limit may be at most {MAX_SEARCH_DEPTH}")
-    for name, v in (("from", date_from), ("to", date_to)):
-        if v and not data.DATE_RE.match(v.strip()):
-            raise data.WebError(400, f"bad {name} date {v!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    query = parse_query(
-        q,
-        crimes=crime,
-        actions=action,
-        districts=district,
-        roles=role,
-        kinds=kind,
-        date_from=date_from,
-        date_to=date_to,
-        limit=offset + limit,
-    )
-    for name, v in (("from", query.date_from), ("to", query.date_to)):
-        if v and not data.DATE_RE.match(v):
-            raise data.WebError(400, f"bad {name} date {v!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
-    for k in query.kinds:
-        if k.lower() not in ("person", "place", "loc", "org"):
-            raise data.WebError(400, f"unknown kind {k!r}: one of person, place, org")
-    return query
+        for name, v in (("from", query.date_from), ("to", query.date_to)):
+            if v and not data.DATE_RE.match(v):
+                raise data.WebError(400, f"bad {name} date {v!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+        for k in query.kinds:
+            if k.lower() not in ("person", "place", "loc", "org"):
+                raise data.WebError(400, f"unknown kind {k!r}: one of person, place, org")
+        return query
 
 
 #: seconds a search result is reused; JAANCH_SEARCH_TTL=0 turns the cache off

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -207,13 +208,13 @@ def show_cmd(
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Why (kept with the judgement).")]
 
 
-def _judge(kind: str, db: str | None, *args: str, note: str | None) -> None:
+def _judge(action: Callable[..., str], db: str | None, *args: str, note: str | None) -> None:
     """Record a merge or split judgement; print the resulting entity id or the refusal."""
-    from jaanch.resolve import resolver
+    from jaanch.resolve.resolver import ResolveError
 
     try:
-        eid = getattr(resolver, kind)(_engine(db), *args, note=note)
-    except resolver.ResolveError as e:
+        eid = action(_engine(db), *args, note=note)
+    except ResolveError as e:
         err.print(f"[red]{e}[/]")
         raise typer.Exit(1) from e
     typer.echo(eid)
@@ -226,7 +227,9 @@ def merge_cmd(
     note: NoteOpt = None,
 ) -> None:
     """Record that two entities are one person/place/organisation (survives re-runs)."""
-    _judge("merge", db, a, b, note=note)
+    from jaanch.resolve.resolver import merge
+
+    _judge(merge, db, a, b, note=note)
 
 
 def split_cmd(
@@ -236,7 +239,9 @@ def split_cmd(
     note: NoteOpt = None,
 ) -> None:
     """Take a mention out of an entity and keep it out (survives re-runs)."""
-    _judge("split", db, entity, mention, note=note)
+    from jaanch.resolve.resolver import split
+
+    _judge(split, db, entity, mention, note=note)
 
 
 def export_cmd(

@@ -29,7 +29,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,8 +57,9 @@ def news_texts(corpus_dir: Path, gold: Path) -> Iterator[str]:
                     yield text
 
 
-def write_text(args: argparse.Namespace, path: Path) -> tuple[int, int]:
-    """One tokenised sentence per line; returns (lines, tokens)."""
+def tokenised_sentences(args: argparse.Namespace) -> Iterator[list[str]]:
+    """The text's sentences (3 tokens or more), normalised and tokenised as the model
+    sees them: the news articles first, then the NER corpora's training parts."""
     import spacy
     import train_ner
 
@@ -66,27 +67,31 @@ def write_text(args: argparse.Namespace, path: Path) -> tuple[int, int]:
     from jaanch.text.segment import sentences
 
     tok = spacy.blank("hi").tokenizer
+
+    def texts() -> Iterator[str]:
+        for text in news_texts(args.corpus_dir, args.gold):
+            yield from (sent.text for sent in sentences(normalise(text).text))
+        if args.ner.exists():
+            for key, items in train_ner.gold_corpora(args.ner).items():
+                if key.startswith("train:"):
+                    yield from (it.text for it in items)
+
+    for text in texts():
+        words = [t.text for t in tok(text) if not t.is_space]
+        if len(words) >= 3:
+            yield words
+
+
+def write_text(
+    args: argparse.Namespace, path: Path, line: Callable[[str], str] = lambda s: s
+) -> tuple[int, int]:
+    """One tokenised sentence per line (``line`` formats it); returns (lines, tokens)."""
     lines = tokens = 0
     with path.open("w", encoding="utf-8") as out:
-
-        def emit(text: str) -> None:
-            nonlocal lines, tokens
-            words = [t.text for t in tok(text) if not t.is_space]
-            if len(words) >= 3:
-                out.write(" ".join(words) + "\n")
-                lines += 1
-                tokens += len(words)
-
-        for text in news_texts(args.corpus_dir, args.gold):
-            norm = normalise(text).text
-            for sent in sentences(norm):
-                emit(sent.text)
-        if args.ner.exists():
-            parts = train_ner.gold_corpora(args.ner)
-            for key, items in parts.items():
-                if key.startswith("train:"):
-                    for it in items:
-                        emit(it.text)
+        for words in tokenised_sentences(args):
+            out.write(line(" ".join(words)) + "\n")
+            lines += 1
+            tokens += len(words)
     return lines, tokens
 
 

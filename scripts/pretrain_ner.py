@@ -71,13 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     vectors = args.vectors or train_ner.ensure_vectors(args.ner, train_ner.DEFAULT_VECTORS)
     args.out.mkdir(parents=True, exist_ok=True)
-    plain = args.out / "text.txt"
-    lines, tokens = build_vectors.write_text(args, plain)
-    text = args.out / "text.jsonl"
-    with plain.open(encoding="utf-8") as src, text.open("w", encoding="utf-8") as dst:
-        for line in src:
-            dst.write(json.dumps({"text": line.strip()}, ensure_ascii=False) + "\n")
-    plain.unlink()
+    text = args.out / "text.jsonl"  # spaCy pretrain reads JSONL: {"text": ...} per line
+    lines, tokens = build_vectors.write_text(
+        args, text, lambda s: json.dumps({"text": s}, ensure_ascii=False)
+    )
     print(f"text: {lines:,} sentences, {tokens:,} tokens ({time.time() - t0:.0f}s)")
     cfg = pretraining_config(args.config, vectors, text, args.epochs)
     pretrain(cfg, args.out, silent=True)

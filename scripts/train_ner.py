@@ -371,13 +371,11 @@ def trim_punct(span: Any) -> Any:
         end -= 1
     if start == end:
         return None
-    return span if (start, end) == (span.start, span.end) else _relabel(span, start, end)
-
-
-def _relabel(span: Any, start: int, end: int) -> Any:
+    if (start, end) == (span.start, span.end):
+        return span
     from spacy.tokens import Span
 
-    return Span(span.doc, start, end, label=span.label_)
+    return Span(doc, start, end, label=span.label_)
 
 
 def make_examples(nlp: Any, items: Iterable[Item], silver_partial: bool = False) -> list[Any]:
@@ -772,8 +770,10 @@ def _extra_sections(scores: dict[str, Any], ablations: list[tuple[str, dict[str,
     parts = []
     if ablations:
         # runs scored with the same span rules as this model are comparable with it
-        same = [(n, sc) for n, sc in ablations if sc.get("span_trim") == scores.get("span_trim")]
-        other = [(n, sc) for n, sc in ablations if (n, sc) not in same]
+        same: list[tuple[str, dict[str, Any]]] = []
+        other: list[tuple[str, dict[str, Any]]] = []
+        for run in ablations:
+            (same if run[1].get("span_trim") == scores.get("span_trim") else other).append(run)
         body = _runs_table(scores, same) if same else ""
         if other:
             ref_name, ref = other[0]

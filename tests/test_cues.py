@@ -346,7 +346,20 @@ def test_dev_set_micro_f1() -> None:
             counts[key][0] += len(p & gold)
             counts[key][1] += len(p)
             counts[key][2] += len(gold)
+    # regression guards, a margin below the figures on the 46 articles (crimes 0.853,
+    # actions 0.958 when the dev set grew); never raised by tuning to the dev articles
+    floors = {"crimes": 0.82, "actions": 0.93}
     for key, (tp, npred, ngold) in counts.items():
         prec, rec = tp / npred, tp / ngold
         f1 = 2 * prec * rec / (prec + rec)
-        assert f1 >= 0.85, (key, prec, rec, f1)
+        assert f1 >= floors[key], (key, prec, rec, f1)
+
+
+def test_match_fixing_and_abuse_on_social_media() -> None:
+    crimes = {c for c, _ in article_codes(doc_of("खिलाड़ी को स्पॉट फिक्सिंग के आरोप में पकड़ा गया।"))[0]}
+    assert "fraud" in crimes
+    text = "आरोपी ने युवती को सोशल मीडिया पर अभद्र संदेश भेजकर धमकाया।"
+    crimes = {c for c, _ in article_codes(doc_of(text))[0]}
+    assert {"cyber_crime", "sexual_harassment"} <= crimes
+    crimes = {c for c, _ in article_codes(doc_of("बदमाशों ने उसे गोलियां मारकर लहूलुहान कर दिया।"))[0]}
+    assert "attempted_murder" in crimes

@@ -337,3 +337,29 @@ def test_dev_gold_laws() -> None:
         fp += len(pred - gold)
         fn += len(gold - pred)
     assert tp >= 1 and fp <= 1 and fn == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "इसके तहत 2000 में ध्वनि प्रदूषण (नियंत्रण एवं विनियमन) नियम बनाए गए।",
+            "ध्वनि प्रदूषण (नियंत्रण एवं विनियमन) नियम",
+        ),
+        (
+            "मालिक पर बाल श्रम (प्रतिषेध और विनियमन) अधिनियम, 1986 के तहत केस दर्ज हुआ।",
+            "बाल श्रम (प्रतिषेध और विनियमन) अधिनियम, 1986",
+        ),
+    ],
+)
+def test_act_outside_the_lexicon_named_by_its_title(text: str, title: str) -> None:
+    (law,) = spans(text)
+    assert law.text == title
+    assert law.value["laws"] == [{"act": "OTHER", "section": None}]
+
+
+def test_bracketed_purpose_alone_is_no_law() -> None:
+    assert spans("उसने (नियंत्रण) नियम तोड़ा। सरकार ने नियम (संशोधन) किया।") == []
+    # a listed act inside a title keeps its own code
+    (law,) = spans("अनुसूचित जाति और अनुसूचित जनजाति (अत्याचार निवारण) अधिनियम के तहत केस")
+    assert law.value["laws"][0]["act"] == "SCST"

@@ -48,15 +48,32 @@ def test_seed_000_details(gold):
     assert all(ev.text in gold["seed-000"]["text"] for p in ex.people for ev in p.evidence)
 
 
+#: Regression guards on the 46-article dev set: each is a margin (about 0.03) below the
+#: figure the code reached when the dev set grew to 46 articles (the figure is in the
+#: comment). They follow the cross-validated figures as those rise; they are never raised by
+#: tuning to the dev articles themselves.
+DEV_FLOORS = {
+    ("entities_lenient", "ALL"): 0.86,  # 0.890
+    ("entities_strict", "PERSON"): 0.83,  # 0.862
+    ("facts", "people"): 0.82,  # 0.855
+    ("facts", "roles"): 0.52,  # 0.557
+    ("facts", "relations"): 0.38,  # 0.420
+    ("facts", "crimes"): 0.82,  # 0.853
+    ("facts", "actions"): 0.93,  # 0.958
+    ("facts", "amounts"): 0.93,  # 0.961
+    ("facts", "places"): 0.78,  # 0.816
+}
+
+
 def test_dev_set_floor(gold):
-    """Figures well below the measured ones: a regression guard, not the target."""
+    """Figures below the measured ones: a regression guard, not the target."""
     report = score((_predict(g), g) for g in gold.values())
-    assert report.entities_lenient["ALL"].f1 >= 0.85
-    assert report.entities_strict["PERSON"].f1 >= 0.80
-    assert report.facts["crimes"].f1 >= 0.85
-    assert report.facts["actions"].f1 >= 0.85
-    assert report.facts["amounts"].f1 >= 0.95
-    assert report.facts["places"].f1 >= 0.75
+    low = {
+        f"{part}.{name}": round(getattr(report, part)[name].f1, 3)
+        for (part, name), floor in DEV_FLOORS.items()
+        if getattr(report, part)[name].f1 < floor
+    }
+    assert not low, low
 
 
 def test_spans_index_the_input_on_the_dev_set(gold):

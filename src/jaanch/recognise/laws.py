@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from jaanch.doc import Doc
-from jaanch.lexicons import load_tsv
+from jaanch.lexicons import load_tsv, load_yaml
 from jaanch.recognise.base import register
 from jaanch.types import Span
 
@@ -134,6 +134,33 @@ _LEGAL_CONTEXT = re.compile(
 _COURT = re.compile(r"\s*(?:स्पेशल\s+|विशेष\s+)?(?:कोर्ट|कोर्ट|अदालत|न्यायालय)")
 
 
+@cache
+def _titled_act_pattern() -> re.Pattern[str]:
+    """A law's title with its purpose in brackets (``act_titles.yaml``)."""
+    d = load_yaml("act_titles.yaml")
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    stop = rf"(?:{alt(d['stop'])}){_RIGHT_DEV}"
+    word = rf"(?!{stop})[\u0900-\u0963\u0971-\u097f]+"
+    purpose = rf"(?:{alt(d['purposes'])})"
+    purposes = rf"{purpose}(?:\s*,\s*{purpose})*(?:\s+(?:{alt(d['conjunctions'])})\s+{purpose})?"
+    return re.compile(
+        rf"{_LEFT}{word}(?:\s+{word}){{0,3}}\s*\(\s*{purposes}\s*\)\s*(?:{alt(d['heads'])}){_RIGHT_DEV}"
+    )
+
+
+def find_titled_acts(text: str) -> list[ActMatch]:
+    """Laws outside the lexicon named by their full title (act ``OTHER``, standalone)."""
+    out: list[ActMatch] = []
+    for m in _titled_act_pattern().finditer(text):
+        end = m.end()
+        y = _YEAR.match(text, end)
+        out.append(ActMatch(m.start(), y.end() if y else end, "OTHER", True))
+    return out
+
+
 def find_acts(text: str) -> list[ActMatch]:
     lex = act_lexicon()
     out: list[ActMatch] = []
@@ -146,6 +173,11 @@ def find_acts(text: str) -> list[ActMatch]:
         if y:
             end = y.end()
         out.append(ActMatch(m.start(), end, form.code, form.standalone))
+    # a title the lexicon lacks; a listed act inside it wins (it has the right code)
+    for t in find_titled_acts(text):
+        if not any(a.start < t.end and t.start < a.end for a in out):
+            out.append(t)
+    out.sort(key=lambda a: a.start)
     # "भारतीय न्याय संहिता (बीएनएस)": the bracketed abbreviation joins the name
     merged: list[ActMatch] = []
     for a in out:
@@ -338,7 +370,7 @@ class _Ref:
 
 class LawRecogniser:
     name = "laws"
-    version = "1.0"
+    version = "1.1"
 
     def __call__(self, doc: Doc) -> list[Span]:
         text = doc.text

@@ -12,6 +12,8 @@ from typing import Any
 
 from jaanch.doc import Doc
 from jaanch.facts import build_facts
+from jaanch.models.roles import NAME as ROLE_MODEL_NAME
+from jaanch.models.roles import RoleModel, shipped_model
 from jaanch.recognise.base import REGISTRY, Recogniser
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import ENTITY_TYPES, Article, Extraction, Span
@@ -48,31 +50,54 @@ def load_builtins() -> None:
 
 
 class Pipeline:
-    def __init__(self, names: list[str] | None = None) -> None:
+    """Recognisers (by registered name) and the fact builders.
+
+    ``role_model``: ``True`` uses the trained role assigner shipped in
+    ``jaanch/models/role_model`` (when it is there), ``False`` the rules alone, a
+    :class:`~jaanch.models.roles.RoleModel` that model; ``None`` follows ``pipeline.yaml``.
+    """
+
+    def __init__(
+        self, names: list[str] | None = None, role_model: RoleModel | bool | None = None
+    ) -> None:
         load_builtins()
+        cfg = load_yaml_pipeline()
         if names is None:
-            names = list(load_yaml_pipeline()["recognisers"])
+            names = list(cfg["recognisers"])
         unknown = [n for n in names if n not in REGISTRY]
         if unknown:
             raise KeyError(f"unknown recognisers {unknown}; known: {sorted(REGISTRY)}")
         self.recognisers: list[Recogniser] = [REGISTRY[n]() for n in names]
+        if role_model is None:
+            role_model = bool(cfg.get("role_model", False))
+        if role_model is True:
+            role_model = shipped_model()
+        self.role_model: RoleModel | None = role_model or None
 
     @property
     def versions(self) -> dict[str, str]:
-        return {r.name: r.version for r in self.recognisers}
+        out = {r.name: r.version for r in self.recognisers}
+        if self.role_model is not None:
+            out[ROLE_MODEL_NAME] = self.role_model.version
+        return out
 
-    def run(self, article: Article) -> Extraction:
+    def doc(self, article: Article) -> Doc:
+        """The article read by every recogniser, overlapping output spans resolved."""
         check_text(article.text)
         doc = Doc.from_article(article)
         for rec in self.recognisers:
             doc.add(rec(doc))
             doc.ran.add(rec.name)
         doc.spans = resolve_conflicts(doc.spans)
+        return doc
+
+    def run(self, article: Article) -> Extraction:
+        doc = self.doc(article)
         ex = Extraction(article=article, pipeline=self.versions)
         ex.entities = sorted(
             (s for s in doc.spans if s.label in ENTITY_TYPES), key=lambda s: (s.start, s.end)
         )
-        build_facts(doc, ex)
+        build_facts(doc, ex, self.role_model)
         return ex
 
 

@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from jaanch.doc import Doc
+from jaanch.facts.affiliations import affiliation_relations
 from jaanch.gazetteer import loose_key
 from jaanch.lexicons import load_tsv
+from jaanch.models.role_features import person_features
+from jaanch.models.roles import RoleModel
 from jaanch.recognise.persons import context
 from jaanch.text.normalise import fold_for_match
 from jaanch.text.translit import latin_name
@@ -624,13 +627,37 @@ def _dedupe(rels: list[Relation]) -> list[Relation]:
     return out
 
 
+def role_feature_rows(
+    doc: Doc, clusters: list[Cluster], crimes: set[str] | None
+) -> list[dict[str, float]]:
+    """The learned role assigner's features of each person (rule roles included)."""
+    starts = {m.nstart: m for c in clusters for m in c.mentions + c.alias_mentions}
+    rows = []
+    for c in clusters:
+        ms = c.mentions + c.alias_mentions
+        others = [m for o in clusters if o is not c for m in o.mentions + o.alias_mentions]
+        after = {m.nstart: _after_description(doc, m.nend, starts) for m in ms}
+        rows.append(person_features(doc, ms, c.roles, c.designation, others, crimes, after))
+    return rows
+
+
+def learned_roles(
+    doc: Doc, clusters: list[Cluster], crimes: set[str] | None, model: RoleModel
+) -> None:
+    """Replace each person's rule roles by the model's, read from all their mentions."""
+    for c, row in zip(clusters, role_feature_rows(doc, clusters, crimes), strict=True):
+        c.roles = model.predict(row)
+
+
 def build_people(
-    doc: Doc, crimes: set[str] | None = None
+    doc: Doc, crimes: set[str] | None = None, role_model: RoleModel | None = None
 ) -> tuple[list[Person], list[Relation], list[Cluster]]:
     persons = sorted(doc.spans_of("PERSON"), key=lambda s: s.nstart)
     clusters = cluster_people(doc, persons)
     assign_designations(doc, clusters)
     assign_roles(doc, clusters, crimes)
+    if role_model is not None:
+        learned_roles(doc, clusters, crimes, role_model)
     relations: list[Relation] = []
     for c in clusters:
         for a in c.aliases:
@@ -639,6 +666,8 @@ def build_people(
             )
     kin = kin_relations(doc, clusters)
     relations.extend(kin)
+    owner = {m.nstart: c.name for c in clusters for m in c.mentions + c.alias_mentions}
+    relations.extend(affiliation_relations(doc, owner, doc.spans_of("ORG")))
     by_name = {c.name: c for c in clusters}
     for r in kin:
         for end in (r.tail, r.head):

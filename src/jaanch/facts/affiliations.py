@@ -1,0 +1,200 @@
+"""``associate`` and ``member_of`` relations between the people of an article.
+
+member_of (``annotation-guidelines.md``): a named organisation followed by a post in it and
+the person (``भाजपा नेता X``, ``जैश-ए-मोहम्मद के डिवीजनल कमांडर X``, ``गिरोह का शूटर X``), a
+bracketed organisation after a rank (``डीसीपी (स्पेशल सेल) X``) or after the name
+(``X (कांग्रेस)``), and the person a gang is named after (``मुकीम काला गिरोह``).
+
+associate: people the text joins: a list of names opened or closed by words of a joint act
+(``गिरोह में X, Y और Z``, ``X, Y और Z ने मिलकर``), a partner in the act (``X ने प्रेमी Y के
+साथ मिलकर``, ``X और उसके साथी Y``), and the person a gang is named after with its members.
+Being accused or arrested together is not enough. The words are data
+(``lexicons/affiliations.yaml``); each relation carries the spans of its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from jaanch.doc import Doc
+from jaanch.lexicons import load_yaml
+from jaanch.text.normalise import fold_for_match
+from jaanch.types import Evidence, Relation, Span
+
+NAME = "affiliations"
+VERSION = "1.0"
+#: list separators between two names of one list
+_SEP_RE = re.compile(r"\s*(?:,|और|व|एवं|तथा)\s*$")
+_AGE_RE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
+
+
+@dataclass(frozen=True)
+class Words:
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+    former: frozenset[str]
+    gang_heads: frozenset[str]
+    openers: tuple[str, ...]
+    closers: tuple[str, ...]
+    partners: frozenset[str]
+    together: tuple[str, ...]
+
+
+@cache
+def words() -> Words:
+    d = load_yaml("affiliations.yaml")
+
+    def fold_all(key: str) -> list[str]:
+        return [fold_for_match(w) for w in d[key]]
+
+    return Words(
+        frozenset(fold_all("member_heads")),
+        frozenset(fold_all("member_modifiers")),
+        frozenset(fold_all("former")),
+        frozenset(fold_all("gang_heads")),
+        tuple(sorted(fold_all("list_openers"), key=len, reverse=True)),
+        tuple(sorted(fold_all("list_closers"), key=len, reverse=True)),
+        frozenset(fold_all("partner_nouns")),
+        tuple(sorted(fold_all("together"), key=len, reverse=True)),
+    )
+
+
+def _ev(*spans: Span) -> list[Evidence]:
+    out = [Evidence.of(s) for s in spans]
+    for e in out:
+        e.recogniser, e.version = NAME, VERSION
+    return out
+
+
+def _name_lists(doc: Doc, mentions: Sequence[Span]) -> list[list[Span]]:
+    """Runs of person mentions joined by ``,``/``और``/``व`` (ages in brackets skipped)."""
+    text = doc.text
+    lists: list[list[Span]] = []
+    cur: list[Span] = []
+    for m in mentions:
+        if cur:
+            gap = text[cur[-1].nend : m.nstart]
+            gap = _AGE_RE.sub("", gap)
+            if len(gap) <= 8 and _SEP_RE.match(gap) and "।" not in gap:
+                cur.append(m)
+                continue
+            lists.append(cur)
+        cur = [m]
+    if cur:
+        lists.append(cur)
+    return lists
+
+
+def affiliation_relations(
+    doc: Doc, mention_owner: dict[int, str], orgs: Sequence[Span]
+) -> list[Relation]:
+    """``mention_owner`` maps a person mention's ``nstart`` to its person's name."""
+    w = words()
+    text = doc.text
+    folded = fold_for_match  # noqa: N806 - a short local alias
+    mentions = sorted(
+        (s for s in doc.spans_of("PERSON") if s.nstart in mention_owner), key=lambda s: s.nstart
+    )
+    by_start = {m.nstart: m for m in mentions}
+    out: list[Relation] = []
+
+    def owner(m: Span) -> str:
+        return mention_owner[m.nstart]
+
+    def assoc(a: Span, b: Span, *ev: Span) -> None:
+        if owner(a) != owner(b):
+            out.append(Relation("associate", owner(a), owner(b), _ev(a, b, *ev)))
+
+    # --- member_of: ORG [के] [modifiers] HEAD PERSON (and the list that follows)
+    for org in orgs:
+        rest = text[org.nend : org.nend + 60]
+        toks = list(re.finditer(r"\S+", rest))
+        k, head_seen, former = 0, False, False
+        while k < len(toks) and k < 5:
+            t = folded(toks[k].group().rstrip(","))
+            if t in w.former:
+                former = True
+            if t in w.heads:
+                head_seen = True
+            elif t not in w.modifiers and not head_seen:
+                break
+            if head_seen:
+                start = org.nend + toks[k].end()
+                nxt = text[start:].lstrip()
+                m = by_start.get(start + len(text[start:]) - len(nxt))
+                if m is not None and not former:
+                    for listed in next(
+                        (lst for lst in _name_lists(doc, mentions) if lst[0] is m), [m]
+                    ):
+                        out.append(Relation("member_of", owner(listed), org.text, _ev(listed, org)))
+                break
+            k += 1
+        # "X (कांग्रेस)": the organisation in brackets right after a name
+        before = text[max(0, org.nstart - 3) : org.nstart]
+        if before.rstrip().endswith("(") and text[org.nend : org.nend + 2].lstrip().startswith(")"):
+            left = text[: org.nstart].rstrip()[:-1].rstrip()
+            m = next((x for x in mentions if x.nend == len(left)), None)
+            if m is not None:
+                out.append(Relation("member_of", owner(m), org.text, _ev(m, org)))
+            else:
+                # "डीसीपी (स्पेशल सेल) X": a rank, the unit in brackets, the person
+                close = text.index(")", org.nend)
+                nxt = text[close + 1 :]
+                m = by_start.get(close + 1 + len(nxt) - len(nxt.lstrip()))
+                if (
+                    m is not None
+                    and doc.spans_of("DESIGNATION")
+                    and any(
+                        d.nend <= org.nstart and org.nstart - d.nend <= 3
+                        for d in doc.spans_of("DESIGNATION")
+                    )
+                ):
+                    out.append(Relation("member_of", owner(m), org.text, _ev(m, org)))
+        # a gang named after a person: its namesake is a member
+        org_words = folded(org.text).split()
+        if org_words and org_words[-1] in w.gang_heads:
+            named = " ".join(org_words[:-1])
+            for m in mentions:
+                if folded(owner(m)) == named or folded(m.text) == named:
+                    out.append(Relation("member_of", owner(m), org.text, _ev(m, org)))
+                    break
+
+    # --- associate: lists of names opened or closed by words of a joint act
+    for lst in _name_lists(doc, mentions):
+        if len({owner(m) for m in lst}) < 2:
+            continue
+        before = folded(text[max(0, lst[0].nstart - 30) : lst[0].nstart]).rstrip()
+        after = folded(text[lst[-1].nend : lst[-1].nend + 30])
+        after = _AGE_RE.sub("", after).lstrip()
+        if any(before.endswith(o) for o in w.openers) or any(
+            after.startswith(c) for c in w.closers
+        ):
+            for i, a in enumerate(lst):
+                for b in lst[i + 1 :]:
+                    assoc(a, b)
+    # --- associate: "X ने (अपने) प्रेमी Y के साथ मिलकर", "X और उसके साथी Y"
+    for i, m in enumerate(mentions):
+        before_words = folded(text[max(0, m.nstart - 40) : m.nstart]).split()
+        after = folded(text[m.nend : m.nend + 30]).lstrip()
+        partner = bool(before_words) and before_words[-1] in w.partners
+        if not partner:
+            continue
+        sent = doc.sentence_at(m.nstart)
+        lo = sent.start if sent is not None else 0
+        earlier = [x for x in mentions[:i] if x.nstart >= lo and owner(x) != owner(m)]
+        if not earlier:
+            continue
+        subj = earlier[-1]
+        gap = folded(text[subj.nend : m.nstart])
+        if re.match(r"\s*और (उसके|अपने|इसके)\s+\S+\s*$", gap):
+            assoc(subj, m)  # "X और उसके साथी Y"
+            continue
+        # "X ने (अपने) साथी Y के साथ मिलकर": X is the subject right before, with ने
+        if re.match(r"\s*(\(\s*\d+\s*\)\s*)?ने (अपने |अपनी )?\S+\s*$", gap) and any(
+            after.startswith(t) for t in w.together
+        ):
+            assoc(subj, m)
+    return out

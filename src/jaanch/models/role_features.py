@@ -1,0 +1,100 @@
+"""Features of a person for the learned role assigner, from all of their mentions.
+
+For every mention: the words right after the name (past an FIR-style description such as
+``पुत्र X निवासी Y``) and right before it, the case marker that follows, the crime and
+action cues of its sentence, whether it sits in a list of names; for the person: the
+roles the rules gave, designation, kinship and role-noun cues of the recogniser, how often
+and how early they are named; for the article: its crime types. Words are folded
+(``fold_for_match``) and digits dropped, so the features carry no names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from jaanch.doc import Doc
+from jaanch.text.normalise import fold_for_match
+from jaanch.types import Span
+
+#: a word of the features: letters only (no digits, no punctuation)
+_WORD_RE = re.compile(r"[\u0900-\u0963\u0971-\u097fA-Za-z]+")
+#: how many words after and before a mention are read
+AFTER, BEFORE = 6, 4
+
+
+def _words(s: str) -> list[str]:
+    return [fold_for_match(w) for w in _WORD_RE.findall(s)]
+
+
+def person_features(
+    doc: Doc,
+    mentions: Sequence[Span],
+    rule_roles: Sequence[str],
+    designation: str | None,
+    others: Sequence[Span],
+    crimes: set[str] | None,
+    after_pos: dict[int, int],
+) -> dict[str, float]:
+    """Features of one person. ``others`` are the mentions of every other person of the
+    article, ``after_pos`` maps a mention's ``nstart`` to where its role words begin."""
+    text = doc.text
+    f: dict[str, float] = {"bias": 1.0}
+    for r in rule_roles:
+        f[f"rule={r}"] = 1.0
+    if designation:
+        f["desig"] = 1.0
+        f[f"desig={designation}"] = 1.0
+    if not mentions:
+        return f
+    n = len(mentions)
+    f[f"mentions={min(n, 4)}"] = 1.0
+    first = min(m.nstart for m in mentions)
+    f[f"first_pos={min(int(4 * first / max(1, len(text))), 3)}"] = 1.0
+    if all(first < o.nstart for o in others):
+        f["first_person"] = 1.0
+    for code in sorted(crimes or ()):
+        f[f"art_crime={code}"] = 1.0
+    cues = doc.spans_of("CRIME_CUE", "ACTION_CUE")
+    other_starts = sorted(o.nstart for o in others)
+    for m in mentions:
+        v = m.value or {}
+        cue = str(v.get("cue", ""))
+        if cue:
+            f[f"cue={cue.split(':', 1)[0]}"] = 1.0
+        hint = v.get("role_hint")
+        if hint:
+            f[f"hint={hint}"] = 1.0
+        pos = after_pos.get(m.nstart, m.nend)
+        nxt = min((s for s in other_starts if s >= pos), default=len(text))
+        after = _words(re.split(r"[।\n?!]", text[pos : min(nxt, pos + 80)], maxsplit=1)[0])
+        for k, w in enumerate(after[:AFTER]):
+            if k < 2:
+                f[f"a{k}={w}"] = 1.0
+            f[f"a:{w}"] = f.get(f"a:{w}", 0.0) + 1.0 / n
+        if len(after) >= 2:
+            f[f"a01={after[0]}_{after[1]}"] = 1.0
+        if pos > m.nend:
+            f["described"] = 1.0
+        before_txt = re.split(r"[।\n?!]", text[max(0, m.nstart - 60) : m.nstart])[-1]
+        before = _words(before_txt)[-BEFORE:]
+        for k, w in enumerate(reversed(before)):
+            if k < 2:
+                f[f"b{k}={w}"] = 1.0
+            f[f"b:{w}"] = f.get(f"b:{w}", 0.0) + 1.0 / n
+        stripped = before_txt.rstrip()
+        if stripped.endswith((",", "और", " व", "एवं", "तथा")):
+            f["in_list"] = 1.0
+        sent = doc.sentence_at(m.nstart)
+        if sent is not None:
+            for c in cues:
+                if sent.start <= c.nstart < sent.end:
+                    val = c.value or {}
+                    if val.get("negated"):
+                        continue
+                    side = "after" if c.nstart >= m.nend else "before"
+                    f[f"sent_{c.label[:5].lower()}={val.get('code')}"] = 1.0
+                    f[f"sent_{c.label[:5].lower()}_{side}={val.get('code')}"] = 1.0
+            if any(sent.start <= o.nstart < sent.end for o in others):
+                f["shares_sentence"] = 1.0
+    return f

@@ -1,0 +1,148 @@
+"""The learned role assigner: one logistic regression per role over
+:func:`~jaanch.models.role_features.person_features`.
+
+The shipped weights (``role_model/weights.json``, see its ``MODEL_CARD.md``) are plain
+JSON: feature name -> one weight per role, an intercept and a decision threshold per role.
+Prediction needs numpy only; :func:`fit` (scikit-learn, a training dependency) is called by
+``scripts/train_roles.py`` and by the cross-validation script.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+NAME = "role_model"
+#: roles the model predicts (taxonomy.md section 3)
+ROLES = ("accused", "victim", "complainant", "witness", "official", "relative", "other")
+#: a role with fewer training examples than this is left to the rules
+MIN_POSITIVES = 8
+
+
+@dataclass
+class RoleModel:
+    version: str
+    roles: list[str]
+    vocab: dict[str, int]
+    weights: np.ndarray  # (n_features, n_roles)
+    intercepts: np.ndarray  # (n_roles,)
+    thresholds: np.ndarray  # (n_roles,)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def scores(self, feats: Mapping[str, float]) -> dict[str, float]:
+        z = self.intercepts.copy()
+        for k, v in feats.items():
+            i = self.vocab.get(k)
+            if i is not None:
+                z += v * self.weights[i]
+        p = 1.0 / (1.0 + np.exp(-z))
+        return {r: float(x) for r, x in zip(self.roles, p, strict=True)}
+
+    def predict(self, feats: Mapping[str, float]) -> list[str]:
+        """Every role whose probability passes its threshold; else the likeliest one."""
+        s = self.scores(feats)
+        out = [r for r, t in zip(self.roles, self.thresholds, strict=True) if s[r] >= t]
+        if not out:
+            out = [max(s, key=lambda r: s[r])]
+        if len(out) > 1 and "other" in out:
+            out.remove("other")
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        keep = np.abs(self.weights).max(axis=1) > 1e-4
+        names = sorted((k for k, i in self.vocab.items() if keep[i]), key=self.vocab.__getitem__)
+        return {
+            "name": NAME,
+            "version": self.version,
+            "roles": self.roles,
+            "intercepts": [round(float(x), 5) for x in self.intercepts],
+            "thresholds": [round(float(x), 3) for x in self.thresholds],
+            "weights": {
+                k: [round(float(x), 5) for x in self.weights[self.vocab[k]]] for k in names
+            },
+            "meta": self.meta,
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> RoleModel:
+        names = list(d["weights"])
+        w = np.array([d["weights"][k] for k in names], dtype=np.float64).reshape(
+            len(names), len(d["roles"])
+        )
+        return cls(
+            version=str(d["version"]),
+            roles=list(d["roles"]),
+            vocab={k: i for i, k in enumerate(names)},
+            weights=w,
+            intercepts=np.array(d["intercepts"], dtype=np.float64),
+            thresholds=np.array(d["thresholds"], dtype=np.float64),
+            meta=dict(d.get("meta", {})),
+        )
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "weights.json").write_text(
+            json.dumps(self.to_json(), ensure_ascii=False, indent=0, sort_keys=False) + "\n",
+            encoding="utf-8",
+        )
+
+
+def model_dir() -> Path:
+    return Path(str(resources.files("jaanch").joinpath("models", NAME)))
+
+
+@cache
+def shipped_model() -> RoleModel | None:
+    """The trained model shipped with the package, or None where it was not trained."""
+    f = model_dir() / "weights.json"
+    if not f.exists():
+        return None
+    return RoleModel.from_json(json.loads(f.read_text(encoding="utf-8")))
+
+
+def fit(
+    examples: Sequence[tuple[Mapping[str, float], Sequence[str]]],
+    *,
+    seed: int = 0,
+    c: float = 0.5,
+    version: str = "1.0",
+    meta: Mapping[str, Any] | None = None,
+) -> RoleModel:
+    """Train on (features, gold roles) pairs. Deterministic for a seed."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sparse=False, sort=True)
+    x = vec.fit_transform([dict(f) for f, _ in examples])
+    vocab = {k: i for i, k in enumerate(vec.get_feature_names_out())}
+    roles: list[str] = []
+    cols: list[np.ndarray] = []
+    intercepts: list[float] = []
+    for r in ROLES:
+        y = np.array([r in labels for _, labels in examples], dtype=int)
+        if y.sum() < MIN_POSITIVES or y.sum() == len(y):
+            continue
+        clf = LogisticRegression(
+            C=c, class_weight="balanced", max_iter=5000, random_state=seed, solver="lbfgs"
+        )
+        clf.fit(x, y)
+        roles.append(r)
+        cols.append(clf.coef_[0])
+        intercepts.append(float(clf.intercept_[0]))
+    weights = np.stack(cols, axis=1) if cols else np.zeros((len(vocab), 0))
+    return RoleModel(
+        version=version,
+        roles=roles,
+        vocab=vocab,
+        weights=weights,
+        intercepts=np.array(intercepts),
+        thresholds=np.full(len(roles), 0.5),
+        meta=dict(meta or {}),
+    )

@@ -47,14 +47,12 @@ def main() -> int:
     reports = cross_validate(
         golds, k=args.k, seed=args.seed, progress=lambda s: print(s, file=sys.stderr)
     )
-    print(f"{'scheme':28s} " + " ".join(f"{g:>22s}" for g in GROUPS))
     for rep in reports:
-        cells = []
+        print(f"\n{rep.scheme} ({len(rep.folds)} folds)")
         for g in GROUPS:
             m, sd = rep.mean_sd(g)
-            cells.append(f"{m:.3f}±{sd:.3f} ({rep.pooled[g]:.3f})")
-        print(f"{rep.scheme:28s} " + " ".join(f"{c:>22s}" for c in cells))
-    print("cells: mean ± sd over folds (pooled micro F1)")
+            print(f"  {g:22s} {m:.3f} ± {sd:.3f}   pooled {rep.pooled[g]:.3f}")
+    print("\nmean ± sd: over folds; pooled: micro F1 over every held-out article")
     if args.json:
         args.json.write_text(json.dumps([r.as_dict() for r in reports], indent=1) + "\n")
     return 0

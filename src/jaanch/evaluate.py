@@ -90,10 +90,16 @@ __all__ = [
 SYMMETRIC_RELATIONS = frozenset({"spouse", "sibling", "relative", "associate"})
 NON_PERSON_TAIL = frozenset({"posted_at", "member_of"})
 
+#: roles and relation types also scored on their own (sub-groups of roles, relations)
+ROLE_KEYS = ("accused", "victim", "complainant", "official")
+RELATION_KEYS = ("alias", "kinship", "associate", "member_of", "posted_at")
+KINSHIP = ("spouse", "parent_of", "sibling", "relative")
+
 #: fact groups in report order
 FACT_GROUPS = (
     "people",
     "roles",
+    *(f"roles.{r}" for r in ROLE_KEYS),
     "designations",
     "crimes",
     "actions",
@@ -105,6 +111,7 @@ FACT_GROUPS = (
     "place_attrs",
     "case_counts",
     "relations",
+    *(f"relations.{r}" for r in RELATION_KEYS),
 )
 ENTITY_KEYS = (*ENTITY_TYPES, "ALL")
 
@@ -659,6 +666,8 @@ def _outcomes(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, _Ou
     people = _People.build(pred, gold)
     out["people"] = people.people_outcome()
     out["roles"] = people.attr_outcome(_roles)
+    for r in ROLE_KEYS:
+        out[f"roles.{r}"] = _only(out["roles"], lambda item, r=r: item.endswith(f": {r}"))
     out["designations"] = people.attr_outcome(_designation)
     for key in ("crimes", "actions"):
         out[key] = _set_outcome(
@@ -680,7 +689,21 @@ def _outcomes(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, _Ou
     out["relations"] = _set_outcome(
         _relations(pred, people, "pred"), _relations(gold, people, "gold")
     )
+    for t in RELATION_KEYS:
+        types = KINSHIP if t == "kinship" else (t,)
+        out[f"relations.{t}"] = _only(
+            out["relations"], lambda item, types=types: item.split("(", 1)[0] in types
+        )
     return out
+
+
+def _only(o: _Outcome, keep: Callable[[str], bool]) -> _Outcome:
+    """The items of one sub-group (a role, a relation type) of an outcome."""
+    return _Outcome(
+        tp=[x for x in o.tp if keep(x)],
+        fp=[x for x in o.fp if keep(x)],
+        fn=[x for x in o.fn if keep(x)],
+    )
 
 
 def score_article(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, PRF]:

@@ -25,7 +25,19 @@ from jaanch.types import Article
 
 Example = tuple[dict[str, float], list[str]]
 #: the groups the people layer is judged by
-GROUPS = ("people", "roles", "relations")
+GROUPS = (
+    "people",
+    "roles",
+    "roles.accused",
+    "roles.victim",
+    "roles.complainant",
+    "roles.official",
+    "relations",
+    "relations.kinship",
+    "relations.associate",
+    "relations.member_of",
+    "relations.posted_at",
+)
 
 
 def _article(g: Mapping[str, Any]) -> Article:
@@ -57,6 +69,8 @@ class FoldScore:
     name: str
     n_articles: int
     f1: dict[str, float]
+    #: groups with no item in the fold (nothing to find, nothing found): not averaged
+    empty: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -66,7 +80,9 @@ class CVReport:
     pooled: dict[str, float] = field(default_factory=dict)
 
     def mean_sd(self, group: str) -> tuple[float, float]:
-        xs = [f.f1[group] for f in self.folds]
+        xs = [f.f1[group] for f in self.folds if group not in f.empty]
+        if not xs:
+            return 0.0, 0.0
         return statistics.fmean(xs), statistics.pstdev(xs) if len(xs) > 1 else 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -82,6 +98,12 @@ class CVReport:
 def _score(pairs: Iterable[tuple[dict[str, Any], Mapping[str, Any]]]) -> dict[str, float]:
     rep = score(pairs)
     return {g: round(rep.facts[g].f1, 4) for g in GROUPS}
+
+
+def _fold_score(name: str, pairs: list[tuple[dict[str, Any], Mapping[str, Any]]]) -> FoldScore:
+    rep = score(pairs)
+    empty = frozenset(g for g in GROUPS if rep.facts[g].tp + rep.facts[g].fp + rep.facts[g].fn == 0)
+    return FoldScore(name, len(pairs), {g: round(rep.facts[g].f1, 4) for g in GROUPS}, empty)
 
 
 def predict(golds: Sequence[Mapping[str, Any]], pipe: Pipeline) -> list[dict[str, Any]]:
@@ -124,8 +146,8 @@ def cross_validate(
             test = [by_id[i] for i in te]
             pairs = list(zip(predict(test, Pipeline(role_model=model)), test, strict=True))
             base = [(baseline[i], by_id[i]) for i in te]
-            model_rep.folds.append(FoldScore(name, len(te), _score(pairs)))
-            rules_rep.folds.append(FoldScore(name, len(te), _score(base)))
+            model_rep.folds.append(_fold_score(name, pairs))
+            rules_rep.folds.append(_fold_score(name, base))
             pooled_model += pairs
             pooled_rules += base
             if progress:

@@ -41,6 +41,7 @@ class Words:
     closers: tuple[str, ...]
     partners: frozenset[str]
     together: tuple[str, ...]
+    posting_links: frozenset[str]
 
 
 @cache
@@ -59,6 +60,7 @@ def words() -> Words:
         tuple(sorted(fold_all("list_closers"), key=len, reverse=True)),
         frozenset(fold_all("partner_nouns")),
         tuple(sorted(fold_all("together"), key=len, reverse=True)),
+        frozenset(" ".join(x.split()) for x in fold_all("posting_links")),
     )
 
 

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from jaanch.doc import Doc
 from jaanch.facts.affiliations import affiliation_relations
+from jaanch.facts.affiliations import words as affiliation_words
 from jaanch.gazetteer import loose_key
 from jaanch.lexicons import load_tsv
 from jaanch.models.role_features import person_features
@@ -219,7 +220,7 @@ def assign_designations(doc: Doc, clusters: list[Cluster]) -> None:
                 if d.value.get("sector") in OFFICIAL_SECTORS and not RETIRED_RE.search(before):
                     c.add_role("official")
             if c.posted_at is None:
-                c.posted_at = _posting(doc, locs, d, m)
+                c.posted_at = _posting(doc, locs, d, m) or _bracketed_place(doc, locs, m)
 
 
 def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
@@ -243,14 +244,27 @@ def _posting(doc: Doc, locs: list[Span], d: Span, m: Span) -> Span | None:
     for loc in locs:
         if d.nend <= loc.nstart and loc.nend <= m.nstart:
             return loc
-        if loc.nend <= d.nstart and d.nstart - loc.nend <= 12:
+        if loc.nend <= d.nstart and d.nstart - loc.nend <= 25:
             gap = doc.text[loc.nend : d.nstart]
             if not any(ch in gap for ch in "।,;\n") and (
-                gap.strip() in ("", "थाना", "थाने के", "थाना के", "थाने की", "के")
+                " ".join(fold_for_match(gap).split()) in affiliation_words().posting_links
             ):
                 kind = (loc.value or {}).get("kind")
                 if kind in ("police_station", "locality", "sub_district", "city", "district"):
                     return loc
+    return None
+
+
+def _bracketed_place(doc: Doc, locs: list[Span], m: Span) -> Span | None:
+    """ "कनिष्ठ अभियंता शिव शंकर प्रसाद (भभुआ)": the post's place in brackets after the name."""
+    rest = doc.text[m.nend : m.nend + 4]
+    if not rest.lstrip().startswith("("):
+        return None
+    for loc in locs:
+        if 0 < loc.nstart - m.nend <= 4 and doc.text[loc.nend : loc.nend + 2].lstrip().startswith(
+            ")"
+        ):
+            return loc
     return None
 
 
@@ -646,7 +660,12 @@ def learned_roles(
 ) -> None:
     """Replace each person's rule roles by the model's, read from all their mentions."""
     for c, row in zip(clusters, role_feature_rows(doc, clusters, crimes), strict=True):
-        c.roles = model.predict(row)
+        roles = model.predict(row)
+        # high-precision override: a serving official's rank before the name (the rules
+        # give "official" only then) stays, so the posting that comes with it is kept
+        if "official" in c.roles and c.designation_span is not None and "official" not in roles:
+            roles = [r for r in roles if r != "other"] + ["official"]
+        c.roles = roles
 
 
 def build_people(

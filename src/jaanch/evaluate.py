@@ -667,7 +667,7 @@ def _outcomes(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, _Ou
     out["people"] = people.people_outcome()
     out["roles"] = people.attr_outcome(_roles)
     for r in ROLE_KEYS:
-        out[f"roles.{r}"] = _only(out["roles"], lambda item, r=r: item.endswith(f": {r}"))
+        out[f"roles.{r}"] = _only(out["roles"], _role_item(r))
     out["designations"] = people.attr_outcome(_designation)
     for key in ("crimes", "actions"):
         out[key] = _set_outcome(
@@ -691,10 +691,16 @@ def _outcomes(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, _Ou
     )
     for t in RELATION_KEYS:
         types = KINSHIP if t == "kinship" else (t,)
-        out[f"relations.{t}"] = _only(
-            out["relations"], lambda item, types=types: item.split("(", 1)[0] in types
-        )
+        out[f"relations.{t}"] = _only(out["relations"], _relation_item(types))
     return out
+
+
+def _role_item(role: str) -> Callable[[str], bool]:
+    return lambda item: item.endswith(f": {role}")
+
+
+def _relation_item(types: tuple[str, ...]) -> Callable[[str], bool]:
+    return lambda item: item.split("(", 1)[0] in types
 
 
 def _only(o: _Outcome, keep: Callable[[str], bool]) -> _Outcome:

@@ -12,8 +12,8 @@ from typing import Any
 
 from jaanch.doc import Doc
 from jaanch.facts import build_facts
+from jaanch.models.roles import ASSOCIATE_NAME, RoleModel, shipped_model
 from jaanch.models.roles import NAME as ROLE_MODEL_NAME
-from jaanch.models.roles import RoleModel, shipped_model
 from jaanch.recognise.base import REGISTRY, Recogniser
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import ENTITY_TYPES, Article, Extraction, Span
@@ -52,13 +52,16 @@ def load_builtins() -> None:
 class Pipeline:
     """Recognisers (by registered name) and the fact builders.
 
-    ``role_model``: ``True`` uses the trained role assigner shipped in
-    ``jaanch/models/role_model`` (when it is there), ``False`` the rules alone, a
+    ``role_model`` and ``associate_model``: ``True`` uses the trained model shipped in
+    ``jaanch/models/`` (when it is there), ``False`` the rules alone, a
     :class:`~jaanch.models.roles.RoleModel` that model; ``None`` follows ``pipeline.yaml``.
     """
 
     def __init__(
-        self, names: list[str] | None = None, role_model: RoleModel | bool | None = None
+        self,
+        names: list[str] | None = None,
+        role_model: RoleModel | bool | None = None,
+        associate_model: RoleModel | bool | None = None,
     ) -> None:
         load_builtins()
         cfg = load_yaml_pipeline()
@@ -68,17 +71,18 @@ class Pipeline:
         if unknown:
             raise KeyError(f"unknown recognisers {unknown}; known: {sorted(REGISTRY)}")
         self.recognisers: list[Recogniser] = [REGISTRY[n]() for n in names]
-        if role_model is None:
-            role_model = bool(cfg.get("role_model", False))
-        if role_model is True:
-            role_model = shipped_model()
-        self.role_model: RoleModel | None = role_model or None
+        self.role_model = _model(role_model, cfg.get("role_model", False), ROLE_MODEL_NAME)
+        self.associate_model = _model(
+            associate_model, cfg.get("associate_model", False), ASSOCIATE_NAME
+        )
 
     @property
     def versions(self) -> dict[str, str]:
         out = {r.name: r.version for r in self.recognisers}
         if self.role_model is not None:
             out[ROLE_MODEL_NAME] = self.role_model.version
+        if self.associate_model is not None:
+            out[ASSOCIATE_NAME] = self.associate_model.version
         return out
 
     def doc(self, article: Article) -> Doc:
@@ -97,8 +101,17 @@ class Pipeline:
         ex.entities = sorted(
             (s for s in doc.spans if s.label in ENTITY_TYPES), key=lambda s: (s.start, s.end)
         )
-        build_facts(doc, ex, self.role_model)
+        build_facts(doc, ex, self.role_model, self.associate_model)
         return ex
+
+
+def _model(given: RoleModel | bool | None, default: Any, name: str) -> RoleModel | None:
+    """A learned model as asked: given, shipped (``True``), or none (``False``)."""
+    if given is None:
+        given = bool(default)
+    if given is True:
+        return shipped_model(name)
+    return given or None
 
 
 def load_yaml_pipeline() -> dict[str, Any]:

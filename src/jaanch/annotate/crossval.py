@@ -17,8 +17,8 @@ from typing import Any
 from jaanch.annotate.folds import kfold, leave_one_source_out
 from jaanch.evaluate import score
 from jaanch.facts.events import build_codes, build_laws
-from jaanch.facts.people import build_people, role_feature_rows
-from jaanch.models.roles import RoleModel, fit
+from jaanch.facts.people import build_people, pair_feature_rows, role_feature_rows
+from jaanch.models.roles import ASSOCIATE_NAME, RoleModel, fit
 from jaanch.pipeline import Pipeline
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Article
@@ -44,24 +44,89 @@ def _article(g: Mapping[str, Any]) -> Article:
     return Article(id=g["id"], text=g["text"], published=g.get("published"))
 
 
-def role_examples(gold: Mapping[str, Any], pipe: Pipeline) -> list[Example]:
-    """(features, gold roles) of every person the rules find that the gold lists."""
+@dataclass
+class Examples:
+    """The training examples of one article for both learned models."""
+
+    roles: list[Example]
+    pairs: list[Example]
+
+
+def _gold_keys(gold: Mapping[str, Any]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Folded name or alias -> the person's gold roles, and -> the person's gold name."""
+    roles: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for p in gold.get("people", []):
+        for n in [p["name"], *(p.get("aliases") or [])]:
+            roles.setdefault(fold_for_match(n), list(p.get("roles") or []))
+            names.setdefault(fold_for_match(n), fold_for_match(p["name"]))
+    return roles, names
+
+
+def article_examples(gold: Mapping[str, Any], pipe: Pipeline) -> Examples:
+    """Read a gold article with the rules (no model), align each person found to a gold
+    person by name or alias (the scorer's folding) and return (features, gold labels) of
+    every aligned person and of every pair of aligned people (``associate`` or none)."""
     doc = pipe.doc(_article(gold))
     crimes, _ = build_codes(doc, build_laws(doc))
     codes = {c.code for c in crimes}
-    _, _, clusters = build_people(doc, codes, None)
+    _, relations, clusters = build_people(doc, codes, None, None)
     rows = role_feature_rows(doc, clusters, codes)
-    by_key: dict[str, list[str]] = {}
-    for p in gold.get("people", []):
-        for n in [p["name"], *(p.get("aliases") or [])]:
-            by_key.setdefault(fold_for_match(n), list(p.get("roles") or []))
-    out: list[Example] = []
+    gold_roles, gold_names = _gold_keys(gold)
+
+    def gold_name(c: Any) -> str | None:
+        keys = [fold_for_match(c.name), *(fold_for_match(a) for a in c.aliases)]
+        return next((gold_names[k] for k in keys if k in gold_names), None)
+
+    role_ex: list[Example] = []
     for c, row in zip(clusters, rows, strict=True):
         keys = [fold_for_match(c.name), *(fold_for_match(a) for a in c.aliases)]
-        roles = next((by_key[k] for k in keys if k in by_key), None)
+        roles = next((gold_roles[k] for k in keys if k in gold_roles), None)
         if roles:
-            out.append((row, roles))
-    return out
+            role_ex.append((row, roles))
+    tied = {
+        frozenset((fold_for_match(r["head"]), fold_for_match(r["tail"])))
+        for r in gold.get("relations", [])
+        if r.get("type") == "associate"
+    }
+    # gold relation ends are names or aliases: map them to the person's name
+    tied = {frozenset(gold_names.get(x, x) for x in pair) for pair in tied}
+    pair_ex: list[Example] = []
+    names = [gold_name(c) for c in clusters]
+    for i, j, feats in pair_feature_rows(doc, clusters, relations):
+        a, b = names[i], names[j]
+        if a is None or b is None or a == b:
+            continue
+        pair_ex.append((feats, ["associate"] if frozenset((a, b)) in tied else []))
+    return Examples(role_ex, pair_ex)
+
+
+def role_examples(gold: Mapping[str, Any], pipe: Pipeline) -> list[Example]:
+    """(features, gold roles) of every person the rules find that the gold lists."""
+    return article_examples(gold, pipe).roles
+
+
+@dataclass
+class Models:
+    roles: RoleModel | None
+    associates: RoleModel | None
+
+
+def train_models(
+    examples: Sequence[Examples], *, seed: int = 0, meta: Mapping[str, Any] | None = None
+) -> Models:
+    """Both learned models of the people layer from the examples of some articles."""
+    role_ex = [e for ex in examples for e in ex.roles]
+    pair_ex = [e for ex in examples for e in ex.pairs]
+    roles = fit(role_ex, seed=seed, meta=dict(meta or {}))
+    associates = fit(
+        pair_ex,
+        labels=("associate",),
+        seed=seed,
+        tune=True,
+        meta={**dict(meta or {}), "name": ASSOCIATE_NAME},
+    )
+    return Models(roles, associates if associates.roles else None)
 
 
 @dataclass
@@ -115,18 +180,19 @@ def cross_validate(
     *,
     k: int = 5,
     seed: int = 0,
-    trainer: Callable[[list[Example]], RoleModel] | None = None,
+    trainer: Callable[[list[Examples]], Models] | None = None,
     schemes: Sequence[str] = ("kfold", "source"),
     progress: Callable[[str], None] | None = None,
 ) -> list[CVReport]:
     """Train on K-1 folds, score the held-out fold; also leave one source out.
 
-    ``trainer`` turns examples into a model (default :func:`fit` with ``seed``); the rules
-    (``role_model=False``) are scored on the same folds as the baseline ``rules`` scheme."""
-    train = trainer or (lambda ex: fit(ex, seed=seed))
-    rules = Pipeline(role_model=False)
+    ``trainer`` turns the examples of the training articles into models (default
+    :func:`train_models` with ``seed``); the rules alone are scored on the same folds as
+    the baseline."""
+    train = trainer or (lambda ex: train_models(ex, seed=seed))
+    rules = Pipeline(role_model=False, associate_model=False)
     by_id = {g["id"]: g for g in golds}
-    examples = {g["id"]: role_examples(g, rules) for g in golds}
+    examples = {g["id"]: article_examples(g, rules) for g in golds}
     baseline = {g["id"]: p for g, p in zip(golds, predict(golds, rules), strict=True)}
     reports: list[CVReport] = []
     splits: list[tuple[str, str, list[str], list[str]]] = []
@@ -142,9 +208,12 @@ def cross_validate(
         for s, name, tr, te in splits:
             if s != scheme:
                 continue
-            model = train([e for i in tr for e in examples[i]])
+            models = train([examples[i] for i in tr])
+            pipe = Pipeline(
+                role_model=models.roles or False, associate_model=models.associates or False
+            )
             test = [by_id[i] for i in te]
-            pairs = list(zip(predict(test, Pipeline(role_model=model)), test, strict=True))
+            pairs = list(zip(predict(test, pipe), test, strict=True))
             base = [(baseline[i], by_id[i]) for i in te]
             model_rep.folds.append(_fold_score(name, pairs))
             rules_rep.folds.append(_fold_score(name, base))

@@ -19,12 +19,20 @@ from jaanch.models.roles import RoleModel
 from jaanch.types import Extraction
 
 
-def build_facts(doc: Doc, ex: Extraction, role_model: RoleModel | None = None) -> None:
+def build_facts(
+    doc: Doc,
+    ex: Extraction,
+    role_model: RoleModel | None = None,
+    associate_model: RoleModel | None = None,
+) -> None:
     """Fill ``ex`` from the spans of ``doc`` (in place); ``role_model``, when given,
-    assigns the people's roles in place of the rules."""
+    assigns the people's roles in place of the rules, ``associate_model`` adds the
+    ``associate`` pairs it finds."""
     ex.laws = build_laws(doc)
     ex.crimes, ex.actions = build_codes(doc, ex.laws)
-    ex.people, ex.relations, clusters = build_people(doc, {c.code for c in ex.crimes}, role_model)
+    ex.people, ex.relations, clusters = build_people(
+        doc, {c.code for c in ex.crimes}, role_model, associate_model
+    )
     ex.places = build_places(doc)
     ex.amounts = build_amounts(doc)
     ex.case_counts = build_case_counts(doc, clusters)

@@ -18,8 +18,10 @@ from jaanch.facts.affiliations import affiliation_relations
 from jaanch.facts.affiliations import words as affiliation_words
 from jaanch.gazetteer import loose_key
 from jaanch.lexicons import load_tsv
+from jaanch.models.pair_features import Person as PairPerson
+from jaanch.models.pair_features import article_view, pair_features
 from jaanch.models.role_features import person_features
-from jaanch.models.roles import RoleModel
+from jaanch.models.roles import ASSOCIATE_NAME, RoleModel
 from jaanch.recognise.persons import context
 from jaanch.text.normalise import fold_for_match
 from jaanch.text.translit import latin_name
@@ -43,6 +45,8 @@ class Cluster:
     mentions: list[Span] = field(default_factory=list)
     alias_mentions: list[Span] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    #: the roles the rules gave (features of the learned models)
+    rule_roles: list[str] = field(default_factory=list)
     designation: str | None = None
     designation_span: Span | None = None
     posted_at: Span | None = None
@@ -668,13 +672,62 @@ def learned_roles(
         c.roles = roles
 
 
+def pair_feature_rows(
+    doc: Doc, clusters: list[Cluster], relations: list[Relation]
+) -> list[tuple[int, int, dict[str, float]]]:
+    """The associate model's features of every pair of people (i < j)."""
+    people = [PairPerson(c.mentions + c.alias_mentions, c.rule_roles) for c in clusters]
+    view = article_view(doc, people)
+    kin = {
+        frozenset((r.head, r.tail))
+        for r in relations
+        if r.type in ("spouse", "parent_of", "sibling", "relative")
+    }
+    tied = {frozenset((r.head, r.tail)) for r in relations if r.type == "associate"}
+    rows = []
+    for i, a in enumerate(clusters):
+        for j in range(i + 1, len(clusters)):
+            key = frozenset((a.name, clusters[j].name))
+            feats = pair_features(
+                doc, people[i], people[j], view, kin=key in kin, rule_tie=key in tied
+            )
+            rows.append((i, j, feats))
+    return rows
+
+
+def learned_associates(
+    doc: Doc, clusters: list[Cluster], relations: list[Relation], model: RoleModel
+) -> list[Relation]:
+    """``associate`` pairs the model finds, with the nearest mentions of the two as
+    evidence (made by the model: its name and version)."""
+    out = []
+    for i, j, feats in pair_feature_rows(doc, clusters, relations):
+        if "associate" not in model.above(feats):
+            continue
+        a, b = clusters[i], clusters[j]
+        x, y = min(
+            ((x, y) for x in a.mentions for y in b.mentions),
+            key=lambda p: abs(p[0].nstart - p[1].nstart),
+        )
+        ev = [Evidence.of(s) for s in sorted((x, y), key=lambda s: s.start)]
+        for e in ev:
+            e.recogniser, e.version = ASSOCIATE_NAME, model.version
+        out.append(Relation("associate", a.name, b.name, ev))
+    return out
+
+
 def build_people(
-    doc: Doc, crimes: set[str] | None = None, role_model: RoleModel | None = None
+    doc: Doc,
+    crimes: set[str] | None = None,
+    role_model: RoleModel | None = None,
+    associate_model: RoleModel | None = None,
 ) -> tuple[list[Person], list[Relation], list[Cluster]]:
     persons = sorted(doc.spans_of("PERSON"), key=lambda s: s.nstart)
     clusters = cluster_people(doc, persons)
     assign_designations(doc, clusters)
     assign_roles(doc, clusters, crimes)
+    for c in clusters:
+        c.rule_roles = list(c.roles)
     if role_model is not None:
         learned_roles(doc, clusters, crimes, role_model)
     relations: list[Relation] = []
@@ -687,6 +740,8 @@ def build_people(
     relations.extend(kin)
     owner = {m.nstart: c.name for c in clusters for m in c.mentions + c.alias_mentions}
     relations.extend(affiliation_relations(doc, owner, doc.spans_of("ORG")))
+    if associate_model is not None:
+        relations.extend(learned_associates(doc, clusters, relations, associate_model))
     by_name = {c.name: c for c in clusters}
     for r in kin:
         for end in (r.tail, r.head):

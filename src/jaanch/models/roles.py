@@ -1,10 +1,14 @@
-"""The learned role assigner: one logistic regression per role over
-:func:`~jaanch.models.role_features.person_features`.
+"""The learned parts of the people layer: linear models over named features.
 
-The shipped weights (``role_model/weights.json``, see its ``MODEL_CARD.md``) are plain
-JSON: feature name -> one weight per role, an intercept and a decision threshold per role.
+* the role assigner (``role_model``): one logistic regression per role over
+  :func:`~jaanch.models.role_features.person_features`;
+* the associate model (``associate_model``): one logistic regression over
+  :func:`~jaanch.models.pair_features.pair_features` of two people of an article.
+
+The shipped weights (``<name>/weights.json``, see ``MODEL_CARD.md`` beside them) are plain
+JSON: feature name -> one weight per label, an intercept and a decision threshold per label.
 Prediction needs numpy only; :func:`fit` (scikit-learn, a training dependency) is called by
-``scripts/train_roles.py`` and by the cross-validation script.
+``scripts/train_people.py`` and by the cross-validation script.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 import numpy as np
 
 NAME = "role_model"
+ASSOCIATE_NAME = "associate_model"
 #: roles the model predicts (taxonomy.md section 3)
 ROLES = ("accused", "victim", "complainant", "witness", "official", "relative", "other")
 #: a role with fewer training examples than this is left to the rules
@@ -45,6 +50,11 @@ class RoleModel:
         p = 1.0 / (1.0 + np.exp(-z))
         return {r: float(x) for r, x in zip(self.roles, p, strict=True)}
 
+    def above(self, feats: Mapping[str, float]) -> list[str]:
+        """Every label whose probability passes its threshold (possibly none)."""
+        s = self.scores(feats)
+        return [r for r, t in zip(self.roles, self.thresholds, strict=True) if s[r] >= t]
+
     def predict(self, feats: Mapping[str, float]) -> list[str]:
         """Every role whose probability passes its threshold; else the likeliest one."""
         s = self.scores(feats)
@@ -59,7 +69,7 @@ class RoleModel:
         keep = np.abs(self.weights).max(axis=1) > 1e-4
         names = sorted((k for k, i in self.vocab.items() if keep[i]), key=self.vocab.__getitem__)
         return {
-            "name": NAME,
+            "name": self.meta.get("name", NAME),
             "version": self.version,
             "roles": self.roles,
             "intercepts": [round(float(x), 5) for x in self.intercepts],
@@ -94,14 +104,14 @@ class RoleModel:
         )
 
 
-def model_dir() -> Path:
-    return Path(str(resources.files("jaanch").joinpath("models", NAME)))
+def model_dir(name: str = NAME) -> Path:
+    return Path(str(resources.files("jaanch").joinpath("models", name)))
 
 
 @cache
-def shipped_model() -> RoleModel | None:
-    """The trained model shipped with the package, or None where it was not trained."""
-    f = model_dir() / "weights.json"
+def shipped_model(name: str = NAME) -> RoleModel | None:
+    """A trained model shipped with the package, or None where it was not trained."""
+    f = model_dir(name) / "weights.json"
     if not f.exists():
         return None
     return RoleModel.from_json(json.loads(f.read_text(encoding="utf-8")))
@@ -110,14 +120,21 @@ def shipped_model() -> RoleModel | None:
 def fit(
     examples: Sequence[tuple[Mapping[str, float], Sequence[str]]],
     *,
+    labels: Sequence[str] = ROLES,
     seed: int = 0,
     c: float = 0.5,
+    threshold: float = 0.5,
+    tune: bool = False,
     version: str = "1.0",
     meta: Mapping[str, Any] | None = None,
 ) -> RoleModel:
-    """Train on (features, gold roles) pairs. Deterministic for a seed."""
+    """Train on (features, gold labels) pairs, one binary model per label (a label with
+    fewer than :data:`MIN_POSITIVES` examples is left out). ``tune`` chooses each label's
+    decision threshold by 3-fold cross-validation inside the training examples, else it is
+    ``threshold``. Deterministic for a seed."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     vec = DictVectorizer(sparse=False, sort=True)
     x = vec.fit_transform([dict(f) for f, _ in examples])
@@ -125,13 +142,21 @@ def fit(
     roles: list[str] = []
     cols: list[np.ndarray] = []
     intercepts: list[float] = []
-    for r in ROLES:
-        y = np.array([r in labels for _, labels in examples], dtype=int)
+    thresholds: list[float] = []
+    for r in labels:
+        y = np.array([r in gold for _, gold in examples], dtype=int)
         if y.sum() < MIN_POSITIVES or y.sum() == len(y):
             continue
         clf = LogisticRegression(
             C=c, class_weight="balanced", max_iter=5000, random_state=seed, solver="lbfgs"
         )
+        if tune:
+            # the decision threshold: best F1 on held-out predictions of the training set
+            folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=seed)
+            p = cross_val_predict(clf, x, y, cv=folds, method="predict_proba")[:, 1]
+            thresholds.append(_best_threshold(p, y))
+        else:
+            thresholds.append(threshold)
         clf.fit(x, y)
         roles.append(r)
         cols.append(clf.coef_[0])
@@ -143,6 +168,19 @@ def fit(
         vocab=vocab,
         weights=weights,
         intercepts=np.array(intercepts),
-        thresholds=np.full(len(roles), 0.5),
+        thresholds=np.array(thresholds),
         meta=dict(meta or {}),
     )
+
+
+def _best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The threshold (0.2 to 0.9) that gives the best F1 of ``p >= t`` against ``y``."""
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.2, 0.91, 0.05):
+        pred = p >= t
+        tp = float((pred & (y == 1)).sum())
+        fp, fn = float((pred & (y == 0)).sum()), float((~pred & (y == 1)).sum())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(round(t, 2)), f1
+    return best

@@ -1,0 +1,119 @@
+"""Features of two people of one article for the learned ``associate`` relation.
+
+What joins two people in a crime report is rarely one phrase: they are named in one list
+of the arrested after the article says a gang did it, one is the other's ``साथी``, the
+article tells what "both" or "the three" did. The features read the two people's roles as
+the rules gave them, how near their mentions are (same list, same sentence, characters
+apart), the words between their nearest mentions, the words that open or close their list,
+words of joint action anywhere in the article, a kinship or rule-found tie between them,
+and how many accused the article names. Words are folded; no name is a feature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from jaanch.doc import Doc
+from jaanch.lexicons import load_yaml
+from jaanch.text.normalise import fold_for_match
+from jaanch.types import Span
+
+_WORD_RE = re.compile(r"[\u0900-\u0963\u0971-\u097fA-Za-z]+")
+_SEP_RE = re.compile(r"^\s*(?:\(\s*\d{1,3}\s*\)\s*)?(?:,|और|व|एवं|तथा)\s*$")
+
+
+@dataclass(frozen=True)
+class PairWords:
+    joint: frozenset[str]  # words of joint action read anywhere in the article
+
+
+@cache
+def pair_words() -> PairWords:
+    d = load_yaml("affiliations.yaml")
+    return PairWords(frozenset(fold_for_match(w) for w in d["joint_action_words"]))
+
+
+@dataclass
+class Person:
+    """What the pair features read of one person."""
+
+    mentions: Sequence[Span]
+    roles: Sequence[str]
+
+
+@dataclass
+class ArticleView:
+    """Article-level facts shared by every pair of one article."""
+
+    joint: frozenset[str]
+    n_people: int
+    n_accused: int
+
+
+def article_view(doc: Doc, people: Sequence[Person]) -> ArticleView:
+    words = {fold_for_match(w) for w in _WORD_RE.findall(doc.text)}
+    return ArticleView(
+        joint=frozenset(words & pair_words().joint),
+        n_people=len(people),
+        n_accused=sum(1 for p in people if "accused" in p.roles),
+    )
+
+
+def _bucket(n: int, edges: Sequence[int]) -> int:
+    return next((k for k, e in enumerate(edges) if n <= e), len(edges))
+
+
+def _words(s: str) -> list[str]:
+    return [fold_for_match(w) for w in _WORD_RE.findall(s)]
+
+
+def pair_features(
+    doc: Doc, a: Person, b: Person, view: ArticleView, *, kin: bool, rule_tie: bool
+) -> dict[str, float]:
+    text = doc.text
+    f: dict[str, float] = {"bias": 1.0}
+    ra, rb = set(a.roles), set(b.roles)
+    for r in sorted(ra | rb):
+        both = r in ra and r in rb
+        f[f"{'both' if both else 'one'}={r}"] = 1.0
+    if kin:
+        f["kin"] = 1.0
+    if rule_tie:
+        f["rule_tie"] = 1.0
+    f[f"people={_bucket(view.n_people, (2, 4, 8))}"] = 1.0
+    f[f"accused={_bucket(view.n_accused, (1, 2, 4))}"] = 1.0
+    for w in view.joint:
+        f[f"art:{w}"] = 1.0
+        if ra & rb & {"accused"}:
+            f[f"art_acc:{w}"] = 1.0
+    # the nearest two mentions
+    best: tuple[int, Span, Span] | None = None
+    for x in a.mentions:
+        for y in b.mentions:
+            first, second = (x, y) if x.nstart <= y.nstart else (y, x)
+            gap = max(0, second.nstart - first.nend)
+            if best is None or gap < best[0]:
+                best = (gap, first, second)
+    if best is None:
+        return f
+    gap, first, second = best
+    f[f"gap={_bucket(gap, (3, 12, 40, 120, 400))}"] = 1.0
+    between = text[first.nend : second.nstart]
+    s1, s2 = doc.sentence_at(first.nstart), doc.sentence_at(second.nstart)
+    if s1 is not None and s1 is s2:
+        f["same_sentence"] = 1.0
+    if gap <= 40 and _SEP_RE.match(between):
+        f["listed_together"] = 1.0
+        before = _words(text[max(0, first.nstart - 40) : first.nstart])[-3:]
+        after = _words(text[second.nend : second.nend + 40])[:3]
+        for w in before:
+            f[f"list_before:{w}"] = 1.0
+        for w in after:
+            f[f"list_after:{w}"] = 1.0
+    elif gap <= 120 and "।" not in between:
+        for w in _words(between)[:8]:
+            f[f"between:{w}"] = 1.0
+    return f

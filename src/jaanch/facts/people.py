@@ -659,17 +659,26 @@ def role_feature_rows(
     return rows
 
 
+#: roles of the rules that stand when the model disagrees: the rules give them only from a
+#: cue and are precise (0.80-0.93 per role on the dev set), they miss rather than err;
+#: "other" and "relative" are the rules' defaults and carry no such weight. Keeping them
+#: measured better in cross-validation and on the dev set than the model alone (roles
+#: 0.618 against 0.596 on the dev set, 0.638 against 0.625 in 5-fold cross-validation), and
+#: as well as letting the model add a role it is sure of beside them.
+RULE_OVERRIDES = ("accused", "victim", "complainant", "official", "witness")
+
+
 def learned_roles(
     doc: Doc, clusters: list[Cluster], crimes: set[str] | None, model: RoleModel
 ) -> None:
-    """Replace each person's rule roles by the model's, read from all their mentions."""
+    """The model's roles, read from all their mentions, for each person the rules gave
+    no cue role."""
     for c, row in zip(clusters, role_feature_rows(doc, clusters, crimes), strict=True):
-        roles = model.predict(row)
-        # high-precision override: a serving official's rank before the name (the rules
-        # give "official" only then) stays, so the posting that comes with it is kept
-        if "official" in c.roles and c.designation_span is not None and "official" not in roles:
-            roles = [r for r in roles if r != "other"] + ["official"]
-        c.roles = roles
+        # high-precision override: the roles the rules read from a cue (a rank, "X की
+        # शिकायत पर", "मृतक X", "X को गिरफ्तार") stand; the model decides the people the
+        # rules found no cue for
+        if not any(r in RULE_OVERRIDES for r in c.roles):
+            c.roles = model.predict(row)
 
 
 def pair_feature_rows(

@@ -1,0 +1,165 @@
+"""Train the learned people layer and write it into the package.
+
+    python scripts/train_people.py [--seed 0] [--cv] [--out src/jaanch/models]
+
+Reads the project's own annotations (``annotations/people.jsonl``, joined to ``../shared``
+text; with ``--with-dev`` also the gold dev set, which otherwise stays for evaluation),
+reads every article with the rules, and trains
+
+* ``role_model``: one logistic regression per role over each person's features;
+* ``associate_model``: one logistic regression over each pair of people of an article,
+  its threshold chosen by cross-validation inside the training data.
+
+Both are written as JSON weights (``<out>/<name>/weights.json``) with a ``MODEL_CARD.md``.
+The result depends only on the data and ``--seed``. With ``--cv`` the card also gives the
+5-fold and leave-one-source-out figures of ``scripts/cross_validate.py`` (slower).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import sklearn
+
+from jaanch.annotate.crossval import (
+    ASSOCIATE_C,
+    GROUPS,
+    CVReport,
+    article_examples,
+    cross_validate,
+    train_models,
+)
+from jaanch.annotate.folds import source_of
+from jaanch.models.roles import ASSOCIATE_NAME, NAME, RoleModel
+from jaanch.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from cross_validate import SHARED, load_golds  # noqa: E402
+
+VERSION = "1.0"
+
+
+def card(
+    name: str, model: RoleModel, golds: list[dict], n_examples: int, cv: list[CVReport] | None
+) -> str:
+    sources = Counter(source_of(g["id"]) for g in golds)
+    n_dev = sum(1 for g in golds if "groups" not in g)
+    what = (
+        "assigns each person of an article their roles (accused, victim, complainant, "
+        "witness, official, relative, other) from all of their mentions"
+        if name == NAME
+        else "decides for each pair of people of an article whether the text joins them "
+        "as criminal associates (`associate`)"
+    )
+    feats = (
+        "`jaanch.models.role_features.person_features`: the roles the rules gave, the "
+        "designation, the recogniser's cue, the words after each mention (past an FIR-style "
+        "description) and before it, list membership, the crime and action cues of the "
+        "sentence, how often and how early the person is named, the article's crime types"
+        if name == NAME
+        else "`jaanch.models.pair_features.pair_features`: both people's roles as the rules "
+        "gave them, whether they are listed together (and the words around the list), how "
+        "far apart their nearest mentions are, the words between them, words of joint action "
+        "in the article (`affiliations.yaml`), a kinship or rule-found tie, how many accused "
+        "the article names"
+    )
+    lines = [
+        f"# `{name}` (version {model.version})",
+        "",
+        f"A linear model that {what}. Part of the default pipeline (`pipeline.yaml`); "
+        "`Pipeline(role_model=False, associate_model=False)` gives the rules alone.",
+        "",
+        "## Training",
+        "",
+        f"- Script: `python scripts/train_people.py --seed {model.meta.get('seed', 0)}` "
+        f"(scikit-learn {sklearn.__version__}, logistic regression, L2, "
+        f"C={0.5 if name == NAME else ASSOCIATE_C}, balanced classes). The weights are plain "
+        "JSON; prediction needs numpy only.",
+        f"- Articles: {len(golds)} ({n_dev} of the gold dev set, {len(golds) - n_dev} "
+        "annotated by the project, `annotations/people.jsonl`), from "
+        + ", ".join(f"{s} {n}" for s, n in sorted(sources.items()))
+        + ".",
+        f"- Examples: {n_examples} "
+        + ("people aligned to a gold person." if name == NAME else "pairs of aligned people.")
+        + " A person the rules do not find is no example.",
+        f"- Features: {feats}. Words are folded; no name is a feature. "
+        f"{len(model.vocab)} features have a weight.",
+        "- Labels and thresholds: "
+        + ", ".join(f"{r} ≥ {t:.2f}" for r, t in zip(model.roles, model.thresholds, strict=True))
+        + ".",
+        "",
+        "## Limits",
+        "",
+        "- It sees only the people the recognisers find; a missed name has no role.",
+        (
+            "- The dev set is among its training data: figures measured on it are training "
+            "figures. Judge it by the cross-validated figures below."
+            if model.meta.get("with_dev")
+            else "- The gold dev set is not among its training data: `jaanch eval` on it "
+            "measures articles the model has not seen. The cross-validated figures below "
+            "pool the dev set and the annotations."
+        ),
+    ]
+    if cv:
+        lines += [
+            "",
+            "## Cross-validated figures (F1, `scripts/cross_validate.py`)",
+            "",
+            "Held-out folds of the same articles, trained on the rest; mean ± sd over folds, "
+            "and pooled micro F1.",
+            "",
+            "| group | " + " | ".join(r.scheme for r in cv) + " |",
+            "|---|" + "---|" * len(cv),
+        ]
+        for g in GROUPS:
+            cells = []
+            for r in cv:
+                m, sd = r.mean_sd(g)
+                cells.append(f"{m:.3f} ± {sd:.3f} ({r.pooled[g]:.3f})")
+            lines.append(f"| {g} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--dev", type=Path, default=SHARED / "gold" / "dev.jsonl")
+    ap.add_argument("--annotations", type=Path, default=ROOT / "annotations" / "people.jsonl")
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "jaanch" / "models")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cv", action="store_true", help="cross-validate and put it in the cards")
+    ap.add_argument(
+        "--with-dev", action="store_true", help="train on the dev set too (no dev figures then)"
+    )
+    args = ap.parse_args()
+    everything = load_golds(args.dev, args.annotations, args.corpus)
+    golds = everything if args.with_dev else [g for g in everything if "groups" in g]
+    rules = Pipeline(role_model=False, associate_model=False)
+    examples = [article_examples(g, rules) for g in golds]
+    meta = {"seed": args.seed, "articles": len(golds), "with_dev": args.with_dev}
+    models = train_models(examples, seed=args.seed, meta=meta)
+    # cross-validation always runs over the dev set and the annotations together
+    cv = cross_validate(everything, seed=args.seed) if args.cv else None
+    n_roles = sum(len(e.roles) for e in examples)
+    n_pairs = sum(len(e.pairs) for e in examples)
+    for name, model, n in (
+        (NAME, models.roles, n_roles),
+        (ASSOCIATE_NAME, models.associates, n_pairs),
+    ):
+        if model is None:
+            print(f"{name}: too few examples, not written", file=sys.stderr)
+            continue
+        model.version = VERSION
+        folder = args.out / name
+        model.save(folder)
+        (folder / "MODEL_CARD.md").write_text(card(name, model, golds, n, cv), encoding="utf-8")
+        print(f"{name}: {n} examples, {len(model.vocab)} features -> {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -93,7 +93,10 @@ def article_examples(gold: Mapping[str, Any], pipe: Pipeline) -> Examples:
     tied = {frozenset(gold_names.get(x, x) for x in pair) for pair in tied}
     pair_ex: list[Example] = []
     names = [gold_name(c) for c in clusters]
-    for i, j, feats in pair_feature_rows(doc, clusters, relations):
+    # every pair of aligned people (at run time only pairs of accused are asked about;
+    # training on all pairs teaches what is not a tie too)
+    everyone = set(range(len(clusters)))
+    for i, j, feats in pair_feature_rows(doc, clusters, relations, everyone):
         a, b = names[i], names[j]
         if a is None or b is None or a == b:
             continue

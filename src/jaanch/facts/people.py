@@ -303,6 +303,7 @@ HARMED_PARTY_CRIMES = frozenset(
 )
 
 
+AGE_IN_BRACKETS = re.compile(r"\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
 ARREST_RE = re.compile(r"गिरफ्तार|पकड|दबोच|हिरासत")
 DEATH_RE = re.compile(r"शव|लाश|मौत|हत्या|मृत")
 
@@ -550,7 +551,9 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
         ca, cb = by_span[id(a)], by_span[id(b)]
         if ca is cb:
             continue
-        gap_words = [fold_for_match(w) for w in text[a.nend : b.nstart].split()]
+        # an age in brackets is no word of the gap: "राकेश उर्फ पप्पू (41) पुत्र रामनरेश"
+        gap_text = AGE_IN_BRACKETS.sub(" ", text[a.nend : b.nstart])
+        gap_words = [fold_for_match(w) for w in gap_text.split()]
         gap_words = [w for w in gap_words if w and w not in KIN_QUALIFIERS]
         if (
             not gap_words
@@ -674,17 +677,24 @@ def learned_roles(
     """The model's roles, read from all their mentions, for each person the rules gave
     no cue role."""
     for c, row in zip(clusters, role_feature_rows(doc, clusters, crimes), strict=True):
-        # high-precision override: the roles the rules read from a cue (a rank, "X की
+        # high-precision overrides: the roles the rules read from a cue (a rank, "X की
         # शिकायत पर", "मृतक X", "X को गिरफ्तार") stand; the model decides the people the
         # rules found no cue for
-        if not any(r in RULE_OVERRIDES for r in c.roles):
-            c.roles = model.predict(row)
+        if any(r in RULE_OVERRIDES for r in c.roles) or _only_described_through_kin(c):
+            continue
+        c.roles = model.predict(row)
+
+
+def _only_described_through_kin(c: Cluster) -> bool:
+    """Every mention is a relative named to describe someone else ("X पुत्र Y"): the
+    sentence is about X, and Y stays a relative."""
+    return all(str((m.value or {}).get("cue", "")).startswith("kin_of:") for m in c.mentions)
 
 
 def pair_feature_rows(
-    doc: Doc, clusters: list[Cluster], relations: list[Relation]
+    doc: Doc, clusters: list[Cluster], relations: list[Relation], eligible: set[int]
 ) -> list[tuple[int, int, dict[str, float]]]:
-    """The associate model's features of every pair of people (i < j)."""
+    """The associate model's features of every pair (i < j) of eligible people."""
     people = [PairPerson(c.mentions + c.alias_mentions, c.rule_roles) for c in clusters]
     view = article_view(doc, people)
     kin = {
@@ -694,8 +704,12 @@ def pair_feature_rows(
     }
     tied = {frozenset((r.head, r.tail)) for r in relations if r.type == "associate"}
     rows = []
+    # a relative named only to describe someone ("X पुत्र Y") is no party to the acts
+    apposed = {i for i, c in enumerate(clusters) if _only_described_through_kin(c)}
     for i, a in enumerate(clusters):
         for j in range(i + 1, len(clusters)):
+            if i in apposed or j in apposed or i not in eligible or j not in eligible:
+                continue
             key = frozenset((a.name, clusters[j].name))
             feats = pair_features(
                 doc, people[i], people[j], view, kin=key in kin, rule_tie=key in tied
@@ -707,10 +721,12 @@ def pair_feature_rows(
 def learned_associates(
     doc: Doc, clusters: list[Cluster], relations: list[Relation], model: RoleModel
 ) -> list[Relation]:
-    """``associate`` pairs the model finds, with the nearest mentions of the two as
+    """``associate`` pairs the model finds among the accused (an associate is a criminal
+    associate: every gold pair joins two accused), with the nearest mentions of the two as
     evidence (made by the model: its name and version)."""
     out = []
-    for i, j, feats in pair_feature_rows(doc, clusters, relations):
+    accused = {i for i, c in enumerate(clusters) if "accused" in c.roles}
+    for i, j, feats in pair_feature_rows(doc, clusters, relations, accused):
         if "associate" not in model.above(feats):
             continue
         a, b = clusters[i], clusters[j]

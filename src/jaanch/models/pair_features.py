@@ -51,6 +51,8 @@ class ArticleView:
     joint: frozenset[str]
     n_people: int
     n_accused: int
+    #: every person mention of the article
+    mentions: tuple[Span, ...] = ()
 
 
 def article_view(doc: Doc, people: Sequence[Person]) -> ArticleView:
@@ -59,6 +61,7 @@ def article_view(doc: Doc, people: Sequence[Person]) -> ArticleView:
         joint=frozenset(words & pair_words().joint),
         n_people=len(people),
         n_accused=sum(1 for p in people if "accused" in p.roles),
+        mentions=tuple(sorted((m for p in people for m in p.mentions), key=lambda m: m.nstart)),
     )
 
 
@@ -103,8 +106,14 @@ def pair_features(
     f[f"gap={_bucket(gap, (3, 12, 40, 120, 400))}"] = 1.0
     between = text[first.nend : second.nstart]
     s1, s2 = doc.sentence_at(first.nstart), doc.sentence_at(second.nstart)
+    # other people named between the two, and in their sentence: the more, the weaker
+    # a shared sentence is as evidence
+    others = [m for m in view.mentions if first.nend <= m.nstart and m.nend <= second.nstart]
+    f[f"between_people={_bucket(len(others), (0, 1, 3))}"] = 1.0
     if s1 is not None and s1 is s2:
         f["same_sentence"] = 1.0
+        in_sentence = len({m.nstart for m in view.mentions if s1.start <= m.nstart < s1.end})
+        f[f"sentence_people={_bucket(in_sentence, (2, 3, 5))}"] = 1.0
     if gap <= 40 and _SEP_RE.match(between):
         f["listed_together"] = 1.0
         before = _words(text[max(0, first.nstart - 40) : first.nstart])[-3:]

@@ -505,7 +505,11 @@ class PersonRecogniser:
                     out.append(Chunk(fwd[0], fwd[1], "alias", None, True))
             # apposition kinship: X पुत्र Y
             if k in ctx.apposition_kin and ctx.apposition_kin[k] and i > 0:
-                back = self.backward_chunk(i - 1, min_score=0.0)
+                # "राकेश उर्फ पप्पू (41) पुत्र रामनरेश": the age in brackets is stepped over
+                j = i - 1
+                if j >= 3 and keys[j] == ")" and keys[j - 1].isdigit() and keys[j - 2] == "(":
+                    j -= 3
+                back = self.backward_chunk(j, min_score=0.0)
                 fwd = self.forward_chunk(i + 1, allow_loc=False)
                 # "एक कथित पत्नी सामने आ गई": plain words on either side are no names
                 if back and self.plain_chunk(*back):

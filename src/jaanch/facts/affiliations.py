@@ -186,13 +186,20 @@ def affiliation_relations(
             continue
         sent = doc.sentence_at(m.nstart)
         lo = sent.start if sent is not None else 0
-        earlier = [x for x in mentions[:i] if x.nstart >= lo and owner(x) != owner(m)]
+        earlier = [
+            x
+            for x in mentions[:i]
+            if x.nstart >= lo
+            and owner(x) != owner(m)
+            and not str((x.value or {}).get("cue", "")).startswith("kin_of:")
+        ]
         if not earlier:
             continue
         subj = earlier[-1]
         gap = folded(text[subj.nend : m.nstart])
-        if re.match(r"\s*और (उसके|अपने|इसके)\s+\S+\s*$", gap):
-            assoc(subj, m)  # "X और उसके साथी Y"
+        # "X और उसके साथी Y", also past X's description ("X (30) पुत्र Z निवासी W और ...")
+        if len(gap) <= 90 and re.search(r"(?:^|\s)और (उसके|अपने|इसके)\s+\S+\s*$", gap):
+            assoc(subj, m)
             continue
         # "X ने (अपने) साथी Y के साथ मिलकर": X is the subject right before, with ने
         if re.match(r"\s*(\(\s*\d+\s*\)\s*)?ने (अपने |अपनी )?\S+\s*$", gap) and any(

@@ -741,6 +741,21 @@ def learned_associates(
     return out
 
 
+def _share_accusation(clusters: list[Cluster], joined: list[Relation]) -> None:
+    """People the text says acted together ("X ने अपने साथी Y के साथ मिलकर") share the
+    accusation: an associate with no role of their own is accused with the other."""
+    by_name = {c.name: c for c in clusters}
+    for r in joined:
+        if r.type != "associate":
+            continue
+        a, b = by_name.get(r.head), by_name.get(r.tail)
+        if a is None or b is None:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if "accused" in x.roles and set(y.roles) <= {"other"}:
+                y.roles = ["accused"]
+
+
 def build_people(
     doc: Doc,
     crimes: set[str] | None = None,
@@ -764,7 +779,9 @@ def build_people(
     kin = kin_relations(doc, clusters)
     relations.extend(kin)
     owner = {m.nstart: c.name for c in clusters for m in c.mentions + c.alias_mentions}
-    relations.extend(affiliation_relations(doc, owner, doc.spans_of("ORG")))
+    joined = affiliation_relations(doc, owner, doc.spans_of("ORG"))
+    relations.extend(joined)
+    _share_accusation(clusters, joined)
     if associate_model is not None:
         relations.extend(learned_associates(doc, clusters, relations, associate_model))
     by_name = {c.name: c for c in clusters}

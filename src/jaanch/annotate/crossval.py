@@ -136,7 +136,7 @@ def train_models(
         tune=True,
         meta={**dict(meta or {}), "name": ASSOCIATE_NAME},
     )
-    return Models(roles, associates if associates.roles else None)
+    return Models(roles if roles.roles else None, associates if associates.roles else None)
 
 
 @dataclass

@@ -59,8 +59,10 @@ class RoleModel:
         """Every role whose probability passes its threshold; else the likeliest one."""
         s = self.scores(feats)
         out = [r for r, t in zip(self.roles, self.thresholds, strict=True) if s[r] >= t]
-        if not out:
+        if not out and s:
             out = [max(s, key=lambda r: s[r])]
+        if not out:
+            out = ["other"]
         if len(out) > 1 and "other" in out:
             out.remove("other")
         return out

@@ -2,9 +2,9 @@
 
     python bench/extract.py [--corpus ../shared/data/corpus/hindi_news_all.jsonl] [--limit N]
 
-Prints articles/s, characters/s and peak memory (tracemalloc and max RSS). As a baseline
-in the same process it also times normalisation + tokenisation alone, and reports the
-full pipeline's time as a ratio of it.
+Prints articles/s, characters/s and peak memory (tracemalloc and max RSS). As baselines
+in the same process it also times normalisation + tokenisation alone and the pipeline
+without the learned people models (rules only), and reports the ratios.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import tracemalloc
 from pathlib import Path
 
 from jaanch.doc import Doc
-from jaanch.pipeline import ExtractionError, default_pipeline
+from jaanch.pipeline import ExtractionError, Pipeline, default_pipeline
 from jaanch.types import Article
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/data/corpus/hindi_news_all.jsonl"
@@ -62,6 +62,14 @@ def main() -> None:
             errors += 1
     full = time.perf_counter() - t0
 
+    rules = Pipeline(role_model=False, associate_model=False)
+    rules.run(Article(id="warm", text="कानपुर में पुलिस ने आरोपी को गिरफ्तार किया।"))
+    t0 = time.perf_counter()
+    for a in arts:
+        with contextlib.suppress(ExtractionError):
+            rules.run(a)
+    rules_time = time.perf_counter() - t0
+
     # peak memory of extraction, traced over a slice (tracing slows Python down 3-5x)
     sample = arts[: min(len(arts), 200)]
     tracemalloc.start()
@@ -80,6 +88,10 @@ def main() -> None:
         f"baseline          {len(arts) / base:8.1f} articles/s  (normalise + tokenise only, same process)"
     )
     print(f"ratio             full pipeline takes {full / base:.1f}x the baseline time")
+    print(
+        f"people models     {len(arts) / rules_time:8.1f} articles/s without them (rules only);"
+        f" with them {rules_time / full:.2f}x that throughput"
+    )
     print(
         f"peak memory       {peak / 2**20:.1f} MiB traced over {len(sample)} articles (beyond the"
         f" loaded lexicons), max RSS {rss:.0f} MiB for the whole process"

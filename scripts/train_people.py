@@ -70,8 +70,15 @@ def card(
     lines = [
         f"# `{name}` (version {model.version})",
         "",
-        f"A linear model that {what}. Part of the default pipeline (`pipeline.yaml`); "
-        "`Pipeline(role_model=False, associate_model=False)` gives the rules alone.",
+        f"A linear model that {what}. "
+        + (
+            "On in the default pipeline (`pipeline.yaml`) for the people the rules give no "
+            "cue role; `Pipeline(role_model=False)` gives the rules alone."
+            if name == NAME
+            else "Shipped but off by default (`pipeline.yaml: associate_model`; "
+            "`Pipeline(associate_model=True)` turns it on): its pairs are not yet precise "
+            "enough to print as facts about people. It is asked only about two accused."
+        ),
         "",
         "## Training",
         "",

@@ -45,12 +45,31 @@ def relations(text: str) -> set[tuple[str, str, str]]:
 # ---------------------------------------------------------------- roles
 
 
-def test_the_shipped_models_are_in_the_default_pipeline() -> None:
+def test_the_shipped_models_and_the_default_pipeline() -> None:
     pipe = Pipeline()
-    assert pipe.role_model is not None and pipe.associate_model is not None
-    assert {"role_model", "associate_model"} <= set(pipe.versions)
+    assert pipe.role_model is not None and "role_model" in pipe.versions
+    # the associate model is shipped but off by default (too imprecise to print as fact)
+    assert pipe.associate_model is None
+    both = Pipeline(associate_model=True)
+    assert both.associate_model is not None and "associate_model" in both.versions
     rules = Pipeline(role_model=False, associate_model=False)
     assert rules.role_model is None and "role_model" not in rules.versions
+
+
+def test_the_associate_model_adds_pairs_with_its_own_evidence() -> None:
+    text = (
+        "पुलिस ने लूट के मामले में गिरोह के सरगना राजू उर्फ कालिया और उसके गिरोह के सदस्य "
+        "मनोज, दीपक व सोनू को गिरफ्तार किया। आरोपियों ने मिलकर कई वारदातों को अंजाम दिया था।"
+    )
+    ex = Pipeline(associate_model=True).run(Article(id="t", text=text))
+    learned = [
+        r for r in ex.relations if any(e.recogniser == "associate_model" for e in r.evidence)
+    ]
+    assert learned
+    for r in learned:
+        assert r.type == "associate"
+        roles = {p.name: p.roles for p in ex.people}
+        assert "accused" in roles[r.head] and "accused" in roles[r.tail]
 
 
 def test_role_from_another_sentence() -> None:

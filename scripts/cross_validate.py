@@ -17,20 +17,10 @@ import sys
 from pathlib import Path
 
 from jaanch.annotate.crossval import GROUPS, cross_validate
-from jaanch.annotate.records import load_records
+from jaanch.annotate.records import load_golds
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
-
-
-def load_golds(dev: Path, annotations: Path, corpus: Path) -> list[dict]:
-    golds = [json.loads(ln) for ln in dev.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    seen = {g["id"] for g in golds}
-    for g in load_records(annotations, corpus):
-        if g["id"] in seen:
-            raise SystemExit(f"{g['id']} is in the dev set and in the annotations")
-        golds.append(g)
-    return golds
 
 
 def main() -> int:

@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import sklearn
+import sklearn  # the training dependency ([dev] and [train] extras)
 
 from jaanch.annotate.crossval import (
     ASSOCIATE_C,
@@ -33,12 +33,12 @@ from jaanch.annotate.crossval import (
     train_models,
 )
 from jaanch.annotate.folds import source_of
+from jaanch.annotate.records import load_golds
 from jaanch.models.roles import ASSOCIATE_NAME, NAME, RoleModel
 from jaanch.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-from cross_validate import SHARED, load_golds  # noqa: E402
+SHARED = ROOT.parent / "shared" / "data"
 
 VERSION = "1.0"
 

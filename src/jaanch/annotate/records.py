@@ -207,3 +207,17 @@ def load_records(path: Path, corpus_dir: Path) -> Iterator[dict[str, Any]]:
         if article is None:
             raise AnnotationError(f"{rec['id']} is not in {rec['corpus']}")
         yield join(rec, article)
+
+
+def load_golds(dev: Path, annotations: Path, corpus_dir: Path) -> list[dict[str, Any]]:
+    """The gold dev set and the project's annotations together (an id in both is an error:
+    the dev set stays for evaluation)."""
+    golds: list[dict[str, Any]] = [
+        json.loads(ln) for ln in dev.read_text(encoding="utf-8").splitlines() if ln.strip()
+    ]
+    seen = {g["id"] for g in golds}
+    for g in load_records(annotations, corpus_dir):
+        if g["id"] in seen:
+            raise AnnotationError(f"{g['id']} is in the dev set and in the annotations")
+        golds.append(g)
+    return golds

@@ -18,6 +18,7 @@ from functools import cache
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_yaml
+from jaanch.models.role_features import masked_words
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
@@ -53,6 +54,8 @@ class ArticleView:
     n_accused: int
     #: every person mention of the article
     mentions: tuple[Span, ...] = ()
+    #: names and places, whose words are masked in the features
+    masks: tuple[Span, ...] = ()
 
 
 def article_view(doc: Doc, people: Sequence[Person]) -> ArticleView:
@@ -62,15 +65,12 @@ def article_view(doc: Doc, people: Sequence[Person]) -> ArticleView:
         n_people=len(people),
         n_accused=sum(1 for p in people if "accused" in p.roles),
         mentions=tuple(sorted((m for p in people for m in p.mentions), key=lambda m: m.nstart)),
+        masks=tuple(sorted(doc.spans_of("PERSON", "LOC"), key=lambda m: m.nstart)),
     )
 
 
 def _bucket(n: int, edges: Sequence[int]) -> int:
     return next((k for k, e in enumerate(edges) if n <= e), len(edges))
-
-
-def _words(s: str) -> list[str]:
-    return [fold_for_match(w) for w in _WORD_RE.findall(s)]
 
 
 def pair_features(
@@ -116,13 +116,14 @@ def pair_features(
         f[f"sentence_people={_bucket(in_sentence, (2, 3, 5))}"] = 1.0
     if gap <= 40 and _SEP_RE.match(between):
         f["listed_together"] = 1.0
-        before = _words(text[max(0, first.nstart - 40) : first.nstart])[-3:]
-        after = _words(text[second.nend : second.nend + 40])[:3]
+        masks = view.masks
+        before = masked_words(doc, max(0, first.nstart - 40), first.nstart, masks)[-3:]
+        after = masked_words(doc, second.nend, min(len(text), second.nend + 40), masks)[:3]
         for w in before:
             f[f"list_before:{w}"] = 1.0
         for w in after:
             f[f"list_after:{w}"] = 1.0
     elif gap <= 120 and "।" not in between:
-        for w in _words(between)[:8]:
+        for w in masked_words(doc, first.nend, second.nstart, view.masks)[:8]:
             f[f"between:{w}"] = 1.0
     return f

@@ -1,11 +1,12 @@
 """Features of a person for the learned role assigner, from all of their mentions.
 
 For every mention: the words right after the name (past an FIR-style description such as
-``पुत्र X निवासी Y``) and right before it, the case marker that follows, the crime and
+``पुत्र X निवासी Y``) and right before it (names and places masked), the case marker that follows, the crime and
 action cues of its sentence, whether it sits in a list of names; for the person: the
 roles the rules gave, designation, kinship and role-noun cues of the recogniser, how often
 and how early they are named; for the article: its crime types. Words are folded
-(``fold_for_match``) and digits dropped, so the features carry no names.
+(``fold_for_match``), digits dropped and the words of names and places replaced by
+``<per>`` and ``<loc>``, so the features carry no names.
 """
 
 from __future__ import annotations
@@ -23,8 +24,20 @@ _WORD_RE = re.compile(r"[\u0900-\u0963\u0971-\u097fA-Za-z]+")
 AFTER, BEFORE = 6, 4
 
 
-def _words(s: str) -> list[str]:
-    return [fold_for_match(w) for w in _WORD_RE.findall(s)]
+def masked_words(doc: Doc, lo: int, hi: int, masks: Sequence[Span]) -> list[str]:
+    """The folded words of ``doc.text[lo:hi]``; a word inside a name or a place becomes
+    ``<per>`` or ``<loc>`` (one placeholder per name), so no name is ever a feature."""
+    out: list[str] = []
+    for m in _WORD_RE.finditer(doc.text, lo, hi):
+        s, e = m.start(), m.end()
+        span = next((x for x in masks if x.nstart < e and s < x.nend), None)
+        if span is None:
+            out.append(fold_for_match(m.group()))
+            continue
+        tag = "<per>" if span.label == "PERSON" else "<loc>"
+        if not out or out[-1] != tag or s == span.nstart:
+            out.append(tag)
+    return out
 
 
 def person_features(
@@ -56,6 +69,7 @@ def person_features(
     for code in sorted(crimes or ()):
         f[f"art_crime={code}"] = 1.0
     cues = doc.spans_of("CRIME_CUE", "ACTION_CUE")
+    masks = sorted(doc.spans_of("PERSON", "LOC"), key=lambda x: x.nstart)
     other_starts = sorted(o.nstart for o in others)
     for m in mentions:
         v = m.value or {}
@@ -67,7 +81,9 @@ def person_features(
             f[f"hint={hint}"] = 1.0
         pos = after_pos.get(m.nstart, m.nend)
         nxt = min((s for s in other_starts if s >= pos), default=len(text))
-        after = _words(re.split(r"[।\n?!]", text[pos : min(nxt, pos + 80)], maxsplit=1)[0])
+        end = min(nxt, pos + 80)
+        stop = re.search(r"[।\n?!]", text[pos:end])
+        after = masked_words(doc, pos, pos + stop.start() if stop else end, masks)
         for k, w in enumerate(after[:AFTER]):
             if k < 2:
                 f[f"a{k}={w}"] = 1.0
@@ -77,7 +93,7 @@ def person_features(
         if pos > m.nend:
             f["described"] = 1.0
         before_txt = re.split(r"[।\n?!]", text[max(0, m.nstart - 60) : m.nstart])[-1]
-        before = _words(before_txt)[-BEFORE:]
+        before = masked_words(doc, m.nstart - len(before_txt), m.nstart, masks)[-BEFORE:]
         for k, w in enumerate(reversed(before)):
             if k < 2:
                 f[f"b{k}={w}"] = 1.0

@@ -145,6 +145,28 @@ def test_party_membership() -> None:
     )
 
 
+def test_members_named_after_a_post_or_a_list() -> None:
+    rels = relations("मुंबई पुलिस की क्राइम ब्रांच के संयुक्त आयुक्त हिमांशु रॉय ने बताया।")
+    assert ("member_of", "हिमांशु रॉय", "क्राइम ब्रांच") in rels
+    rels = relations(
+        "अजमेर ब्लास्ट में अभिनव भारत के सदस्य देवेंद्र गुप्ता, विष्णु और चंद्रशेखर पतिदार को "
+        "गिरफ्तार किया गया है।"
+    )
+    assert {h for t, h, x in rels if t == "member_of" and x == "अभिनव भारत"} == {
+        "देवेंद्र गुप्ता",
+        "विष्णु",
+        "चंद्रशेखर पतिदार",
+    }
+    assert ("member_of", "शरद पवार", "एनसीपी") in relations("एनसीपी प्रमुख शरद पवार ने कहा।")
+    # a former post is no membership; "के" alone ties no one to a police unit
+    assert not relations("भाजपा के तत्कालीन नेता रामकुमार शर्मा ने कहा।") & {
+        ("member_of", "रामकुमार शर्मा", "भाजपा")
+    }
+    assert not any(
+        t == "member_of" for t, _, _ in relations("क्राइम ब्रांच के सुरेश यादव से पूछताछ हुई।")
+    )
+
+
 def test_unit_in_brackets_after_a_rank() -> None:
     text = "डीसीपी (स्पेशल सेल) शिबेश कुमार सिंह ने बताया कि आरोपी को दिल्ली लाया जाएगा।"
     assert ("member_of", "शिबेश कुमार सिंह", "स्पेशल सेल") in relations(text)

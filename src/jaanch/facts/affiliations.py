@@ -42,6 +42,7 @@ class Words:
     partners: frozenset[str]
     together: tuple[str, ...]
     posting_links: frozenset[str]
+    direct_kinds: frozenset[str]
 
 
 @cache
@@ -61,6 +62,7 @@ def words() -> Words:
         frozenset(fold_all("partner_nouns")),
         tuple(sorted(fold_all("together"), key=len, reverse=True)),
         frozenset(" ".join(x.split()) for x in fold_all("posting_links")),
+        frozenset(d["direct_member_kinds"]),
     )
 
 
@@ -110,30 +112,39 @@ def affiliation_relations(
         if owner(a) != owner(b):
             out.append(Relation("associate", owner(a), owner(b), _ev(a, b, *ev)))
 
-    # --- member_of: ORG [के] [modifiers] HEAD PERSON (and the list that follows)
+    # --- member_of: ORG [के] [modifiers] (HEAD | rank) PERSON, and the list that follows;
+    # for a party or a gang also ORG के PERSON ("लश्कर-ए-तैयबा के यूसुफ मुजम्मिल")
+    desig_at = {d.nstart: d for d in doc.spans_of("DESIGNATION")}
+    lists = {lst[0].nstart: lst for lst in _name_lists(doc, mentions)}
     for org in orgs:
-        rest = text[org.nend : org.nend + 60]
-        toks = list(re.finditer(r"\S+", rest))
-        k, head_seen, former = 0, False, False
-        while k < len(toks) and k < 5:
-            t = folded(toks[k].group().rstrip(","))
+        kind = (org.value or {}).get("kind") if isinstance(org.value, dict) else None
+        pos, head_seen, former, possessive = org.nend, False, False, False
+        for _ in range(6):
+            while pos < len(text) and text[pos] in " \t'\"‘’“”":
+                pos += 1
+            if pos in desig_at:
+                head_seen = True
+                pos = desig_at[pos].nend
+                continue
+            m = by_start.get(pos)
+            if m is not None:
+                if (head_seen or (possessive and kind in w.direct_kinds)) and not former:
+                    for listed in lists.get(m.nstart, [m]):
+                        out.append(Relation("member_of", owner(listed), org.text, _ev(listed, org)))
+                break
+            word = re.match(r"[^\s,।]+", text[pos:])
+            if word is None:
+                break
+            t = folded(word.group())
             if t in w.former:
                 former = True
             if t in w.heads:
                 head_seen = True
-            elif t not in w.modifiers and not head_seen:
+            elif t in ("के", "की", "का"):
+                possessive = True
+            elif t not in w.modifiers:
                 break
-            if head_seen:
-                start = org.nend + toks[k].end()
-                nxt = text[start:].lstrip()
-                m = by_start.get(start + len(text[start:]) - len(nxt))
-                if m is not None and not former:
-                    for listed in next(
-                        (lst for lst in _name_lists(doc, mentions) if lst[0] is m), [m]
-                    ):
-                        out.append(Relation("member_of", owner(listed), org.text, _ev(listed, org)))
-                break
-            k += 1
+            pos += word.end()
         # "X (कांग्रेस)": the organisation in brackets right after a name
         before = text[max(0, org.nstart - 3) : org.nstart]
         if before.rstrip().endswith("(") and text[org.nend : org.nend + 2].lstrip().startswith(")"):

@@ -256,7 +256,7 @@ class CueRecogniser:
 
 class CrimeCues(CueRecogniser):
     name = "crime_cues"
-    version = "1.0"
+    version = "1.1"
     lexicon = "crime_cues.tsv"
     label = "CRIME_CUE"
     kind = "crime"

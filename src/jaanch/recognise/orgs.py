@@ -44,7 +44,7 @@ def _non_name_words() -> frozenset[str]:
 
 class OrgRecogniser:
     name = "org"
-    version = "1.0"
+    version = "1.1"
 
     def __call__(self, doc: Doc) -> list[Span]:
         names = NameLexicon.default()

@@ -158,7 +158,7 @@ class Chunk:
 
 class PersonRecogniser:
     name = "person_context"
-    version = "1.1"
+    version = "1.2"
 
     def __init__(self) -> None:
         self.ctx = context()

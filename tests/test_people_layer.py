@@ -149,8 +149,7 @@ def test_members_named_after_a_post_or_a_list() -> None:
     rels = relations("मुंबई पुलिस की क्राइम ब्रांच के संयुक्त आयुक्त हिमांशु रॉय ने बताया।")
     assert ("member_of", "हिमांशु रॉय", "क्राइम ब्रांच") in rels
     rels = relations(
-        "अजमेर ब्लास्ट में अभिनव भारत के सदस्य देवेंद्र गुप्ता, विष्णु और चंद्रशेखर पतिदार को "
-        "गिरफ्तार किया गया है।"
+        "अजमेर ब्लास्ट में अभिनव भारत के सदस्य देवेंद्र गुप्ता, विष्णु और चंद्रशेखर पतिदार को गिरफ्तार किया गया है।"
     )
     assert {h for t, h, x in rels if t == "member_of" and x == "अभिनव भारत"} == {
         "देवेंद्र गुप्ता",
@@ -162,9 +161,21 @@ def test_members_named_after_a_post_or_a_list() -> None:
     assert not relations("भाजपा के तत्कालीन नेता रामकुमार शर्मा ने कहा।") & {
         ("member_of", "रामकुमार शर्मा", "भाजपा")
     }
-    assert not any(
-        t == "member_of" for t, _, _ in relations("क्राइम ब्रांच के सुरेश यादव से पूछताछ हुई।")
-    )
+    assert not any(t == "member_of" for t, _, _ in relations("क्राइम ब्रांच के सुरेश यादव से पूछताछ हुई।"))
+
+
+def test_titles_and_occupations_stay_outside_names() -> None:
+    assert "सौरभ यादव" in people("मौके पर मौजूद विधायक के गनमैन सौरभ यादव ने फायरिंग की।")
+    assert "राम जेठमलानी" in people("इस दौरान ऐडवोकेट राम जेठमलानी ने दलील दी।")
+    assert "अब्दुल रजिक" in people("जनरल अब्दुल रजिक की हत्या के बाद मतदान टाल दिया गया।")
+
+
+def test_a_place_after_a_rank_is_the_posting_not_the_name() -> None:
+    text = "लोहता थाने में मुकदमा दर्ज हुआ। थानाध्यक्ष लोहता राकेश सिंह ने बताया कि जांच की जा रही है।"
+    ex = extract(text)
+    assert "राकेश सिंह" in {p.name for p in ex.people}
+    assert "लोहता राकेश सिंह" not in {p.name for p in ex.people}
+    assert ("posted_at", "राकेश सिंह", "लोहता") in relations(text)
 
 
 def test_unit_in_brackets_after_a_rank() -> None:

@@ -136,6 +136,21 @@ def _head_words() -> frozenset[str]:
     return frozenset(fold_for_match(w) for w in words if " " not in w)
 
 
+@cache
+def _place_followers() -> frozenset[str]:
+    """Words that follow a place's name and make it one: the place heads that stay
+    outside the name (``थाने``, ``जिले``) and ``स्थित``."""
+    heads = {
+        fold_for_match(r["head"])
+        for r in load_tsv("place_heads.tsv")
+        if r.get("head")
+        and " " not in r["head"]
+        and r.get("inside") != "yes"
+        and r.get("position") == "after"
+    }
+    return frozenset(heads | {"स्थित"})
+
+
 def _is_soft_loc(s: Span) -> bool:
     """A gazetteer town or village name that may as well be a person's name."""
     v = s.value or {}
@@ -176,6 +191,17 @@ class PersonRecogniser:
         self.loc_tok = [False] * n
         self.desig_tok = [False] * n
         self.soft_loc = [False] * n
+        # one-word places named somewhere in the article ("लोहता थाने"): after a rank the
+        # same word is the post's place, not the start of the name ("थानाध्यक्ष लोहता X")
+        located = {
+            self.keys[i]
+            for i in range(n - 1)
+            if self.keys[i + 1] in _place_followers() and self.is_wordlike(i)
+        }
+        self.loc_words = frozenset(
+            {fold_for_match(s.text) for s in doc.spans_of("LOC") if len(s.text.split()) == 1}
+            | located
+        )
         for s in doc.spans:
             if s.label not in BLOCKING_LABELS and s.label != "LOC":
                 continue
@@ -595,7 +621,7 @@ class PersonRecogniser:
         self._setup(doc)
         self.posting_places: list[int] = []
         seeds = self.find_seeds()
-        chosen = self.resolve_overlaps(seeds)
+        chosen = [self.without_posting_place(c) for c in self.resolve_overlaps(seeds)]
         chosen = self.expand_lists(chosen)
         chosen = self.propagate(chosen)
         spans = []
@@ -626,6 +652,18 @@ class PersonRecogniser:
                 )
             )
         return spans
+
+    def without_posting_place(self, c: Chunk) -> Chunk:
+        """ "थानाध्यक्ष लोहता राकेश सिंह": a word right after a rank that the article uses
+        as a place elsewhere ("लोहता थाने") is the post's place, not the name's first word."""
+        if (
+            c.last > c.first > 0
+            and self.desig_tok[c.first - 1]
+            and self.keys[c.first] in self.loc_words
+        ):
+            self.posting_places.append(c.first)
+            return Chunk(c.first + 1, c.last, c.cue, c.role_hint, c.strong)
+        return c
 
     @staticmethod
     def resolve_overlaps(chunks: list[Chunk]) -> list[Chunk]:

@@ -743,7 +743,8 @@ def learned_associates(
 
 def _share_accusation(clusters: list[Cluster], joined: list[Relation]) -> None:
     """People the text says acted together ("X ने अपने साथी Y के साथ मिलकर") share the
-    accusation: an associate with no role of their own is accused with the other."""
+    accusation: an associate the rules gave no role of their own is accused with the
+    other (over what the role model guessed for them)."""
     by_name = {c.name: c for c in clusters}
     for r in joined:
         if r.type != "associate":
@@ -752,7 +753,8 @@ def _share_accusation(clusters: list[Cluster], joined: list[Relation]) -> None:
         if a is None or b is None:
             continue
         for x, y in ((a, b), (b, a)):
-            if "accused" in x.roles and set(y.roles) <= {"other"}:
+            # the rules' joint act outweighs the role model's guess for a person with no cue
+            if "accused" in x.roles and set(y.rule_roles) <= {"other"}:
                 y.roles = ["accused"]
 
 

@@ -104,11 +104,6 @@ def article_examples(gold: Mapping[str, Any], pipe: Pipeline) -> Examples:
     return Examples(role_ex, pair_ex)
 
 
-def role_examples(gold: Mapping[str, Any], pipe: Pipeline) -> list[Example]:
-    """(features, gold roles) of every person the rules find that the gold lists."""
-    return article_examples(gold, pipe).roles
-
-
 #: regularisation of the associate model: C=0.1 held up best across 5-fold,
 #: leave-one-source-out and annotations -> dev (C=0.5 gave many false pairs on unseen dev
 #: articles with long lists of accused); the role model keeps fit's default C=0.5

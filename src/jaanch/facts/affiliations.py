@@ -28,7 +28,8 @@ NAME = "affiliations"
 VERSION = "1.0"
 #: list separators between two names of one list
 _SEP_RE = re.compile(r"\s*(?:,|और|व|एवं|तथा)\s*$")
-_AGE_RE = re.compile(r"\s*\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
+#: an age in brackets after a name: "सलीम (30)", "रेखा (35 वर्ष)"
+AGE_IN_BRACKETS = re.compile(r"\s*\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def _name_lists(doc: Doc, mentions: Sequence[Span]) -> list[list[Span]]:
     for m in mentions:
         if cur:
             gap = text[cur[-1].nend : m.nstart]
-            gap = _AGE_RE.sub("", gap)
+            gap = AGE_IN_BRACKETS.sub("", gap)
             if len(gap) <= 8 and _SEP_RE.match(gap) and "।" not in gap:
                 cur.append(m)
                 continue
@@ -115,7 +116,8 @@ def affiliation_relations(
     # --- member_of: ORG [के] [modifiers] (HEAD | rank) PERSON, and the list that follows;
     # for a party or a gang also ORG के PERSON ("लश्कर-ए-तैयबा के यूसुफ मुजम्मिल")
     desig_at = {d.nstart: d for d in doc.spans_of("DESIGNATION")}
-    lists = {lst[0].nstart: lst for lst in _name_lists(doc, mentions)}
+    name_lists = _name_lists(doc, mentions)
+    lists = {lst[0].nstart: lst for lst in name_lists}
     for org in orgs:
         kind = (org.value or {}).get("kind") if isinstance(org.value, dict) else None
         pos, head_seen, former, possessive = org.nend, False, False, False
@@ -157,13 +159,8 @@ def affiliation_relations(
                 close = text.index(")", org.nend)
                 nxt = text[close + 1 :]
                 m = by_start.get(close + 1 + len(nxt) - len(nxt.lstrip()))
-                if (
-                    m is not None
-                    and doc.spans_of("DESIGNATION")
-                    and any(
-                        d.nend <= org.nstart and org.nstart - d.nend <= 3
-                        for d in doc.spans_of("DESIGNATION")
-                    )
+                if m is not None and any(
+                    d.nend <= org.nstart and org.nstart - d.nend <= 3 for d in desig_at.values()
                 ):
                     out.append(Relation("member_of", owner(m), org.text, _ev(m, org)))
         # a gang named after a person: its namesake is a member
@@ -176,12 +173,12 @@ def affiliation_relations(
                     break
 
     # --- associate: lists of names opened or closed by words of a joint act
-    for lst in _name_lists(doc, mentions):
+    for lst in name_lists:
         if len({owner(m) for m in lst}) < 2:
             continue
         before = folded(text[max(0, lst[0].nstart - 30) : lst[0].nstart]).rstrip()
         after = folded(text[lst[-1].nend : lst[-1].nend + 30])
-        after = _AGE_RE.sub("", after).lstrip()
+        after = AGE_IN_BRACKETS.sub("", after).lstrip()
         if any(before.endswith(o) for o in w.openers) or any(
             after.startswith(c) for c in w.closers
         ):

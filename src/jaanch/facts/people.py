@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from jaanch.doc import Doc
-from jaanch.facts.affiliations import affiliation_relations
+from jaanch.facts.affiliations import AGE_IN_BRACKETS, affiliation_relations
 from jaanch.facts.affiliations import words as affiliation_words
 from jaanch.gazetteer import loose_key
 from jaanch.lexicons import load_tsv
@@ -303,7 +303,6 @@ HARMED_PARTY_CRIMES = frozenset(
 )
 
 
-AGE_IN_BRACKETS = re.compile(r"\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
 ARREST_RE = re.compile(r"गिरफ्तार|पकड|दबोच|हिरासत")
 DEATH_RE = re.compile(r"शव|लाश|मौत|हत्या|मृत")
 
@@ -705,12 +704,10 @@ def pair_feature_rows(
     tied = {frozenset((r.head, r.tail)) for r in relations if r.type == "associate"}
     rows = []
     # a relative named only to describe someone ("X पुत्र Y") is no party to the acts
-    apposed = {i for i, c in enumerate(clusters) if _only_described_through_kin(c)}
-    for i, a in enumerate(clusters):
-        for j in range(i + 1, len(clusters)):
-            if i in apposed or j in apposed or i not in eligible or j not in eligible:
-                continue
-            key = frozenset((a.name, clusters[j].name))
+    parties = sorted(i for i in eligible if not _only_described_through_kin(clusters[i]))
+    for n, i in enumerate(parties):
+        for j in parties[n + 1 :]:
+            key = frozenset((clusters[i].name, clusters[j].name))
             feats = pair_features(
                 doc, people[i], people[j], view, kin=key in kin, rule_tie=key in tied
             )

@@ -193,10 +193,11 @@ class PersonRecogniser:
         self.soft_loc = [False] * n
         # one-word places named somewhere in the article ("लोहता थाने"): after a rank the
         # same word is the post's place, not the start of the name ("थानाध्यक्ष लोहता X")
+        followers = _place_followers()
         located = {
             self.keys[i]
             for i in range(n - 1)
-            if self.keys[i + 1] in _place_followers() and self.is_wordlike(i)
+            if self.keys[i + 1] in followers and self.is_wordlike(i)
         }
         self.loc_words = frozenset(
             {fold_for_match(s.text) for s in doc.spans_of("LOC") if len(s.text.split()) == 1}

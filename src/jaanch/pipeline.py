@@ -7,6 +7,7 @@ registered recognisers (``pipeline.yaml`` names the default ones).
 from __future__ import annotations
 
 import importlib
+import re
 from functools import cache
 from typing import Any
 
@@ -92,7 +93,7 @@ class Pipeline:
         for rec in self.recognisers:
             doc.add(rec(doc))
             doc.ran.add(rec.name)
-        doc.spans = resolve_conflicts(doc.spans)
+        doc.spans = resolve_conflicts(doc.spans, doc.article.text)
         return doc
 
     def run(self, article: Article) -> Extraction:
@@ -146,18 +147,22 @@ def _rank(s: Span) -> tuple[int, int, int]:
     return (PRIORITY.get(s.label, 0), strong, s.end - s.start)
 
 
-def resolve_conflicts(spans: list[Span]) -> list[Span]:
+def resolve_conflicts(spans: list[Span], text: str | None = None) -> list[Span]:
     """Drop output spans that overlap a higher-ranked one; internal spans are kept.
 
     A one-word gazetteer LOC that is also a word of a PERSON name in the same article
     ("चिराग" beside "चिराग जैन") is dropped too, unless a pattern made that word a place:
-    the article names a person, not Chirang district."""
+    the article names a person, not Chirang district. With the article's ``text``, a name
+    in a byline ("Edited By Naina Gupta") is dropped: it is the writer, not a person in
+    the story."""
     out = [s for s in spans if s.label not in ENTITY_TYPES]
     kept: list[Span] = []
     for s in sorted((s for s in spans if s.label in ENTITY_TYPES), key=_rank, reverse=True):
         if any(s.overlaps(k) for k in kept):
             continue
         kept.append(s)
+    if text is not None:
+        kept = [s for s in kept if not (s.label == "PERSON" and _in_byline(s, text))]
     name_words = {w for s in kept if s.label == "PERSON" for w in fold_for_match(s.text).split()}
     # a pattern ("X गांव") vouches for the place even when a person shares the word
     patterned = {
@@ -173,6 +178,30 @@ def resolve_conflicts(spans: list[Span]) -> list[Span]:
         )
     ]
     return out + sorted(kept, key=lambda s: s.start)
+
+
+@cache
+def _byline_pattern() -> re.Pattern[str]:
+    from jaanch.lexicons import load_yaml
+
+    words = sorted(
+        (str(w) for w in load_yaml("person_context.yaml").get("byline_markers") or ()),
+        key=len,
+        reverse=True,
+    )
+    alt = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
+    return re.compile(rf"(?:^|[\n|])\s*(?:{alt})\s*:?\s*$", re.IGNORECASE)
+
+
+def _in_byline(s: Span, doc_text: str) -> bool:
+    """A name that a byline marker opens ("Edited By Naina Gupta | ...") or holds."""
+    line_start = doc_text.rfind("\n", 0, s.start) + 1
+    before = doc_text[line_start : s.start]
+    pat = _byline_pattern()
+    if pat.search(before):
+        return True
+    m = re.match(r"(.*?\b(?:by))\s+", s.text, re.IGNORECASE)
+    return bool(m and pat.search(before + m.group(1)))
 
 
 def _source(s: Span) -> object:

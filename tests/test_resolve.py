@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from jaanch.resolve import decide_pair, merge, resolve_store, split
+from jaanch.resolve import merge, resolve_store, split
+from jaanch.resolve.cluster import ConstrainedUnionFind
+from jaanch.resolve.comparisons import NameStats, Profile, compare, name_words, profile
 from jaanch.resolve.keys import latin_key, name_key
-from jaanch.resolve.resolver import M, ResolveError
+from jaanch.resolve.resolver import ResolveError, decide, names_compatible
 from jaanch.search.profile import find_entities
 from jaanch.store.ingest import ingest
 from jaanch.store.models import ArticleRow, Entity, Link, Mention
@@ -51,50 +53,136 @@ def test_latin_spellings_meet_devanagari(latin: str, deva: str) -> None:
     assert latin_key(latin) == latin_key(deva)
 
 
-def _m(i: int, article: int, name: str, district: int | None, co: set[str], **kw: object) -> M:
-    m = M(
-        i,
-        f"u{i}",
+def _p(
+    article: int,
+    name: str,
+    district: int | None = None,
+    source: str | None = "article",
+    co: tuple[str, ...] = (),
+    sentence: str | None = None,
+    **kw: object,
+) -> Profile:
+    return profile(
         article,
-        "PERSON",
         name,
         name_key(name),
-        [],
-        [],
-        None,
-        None,
-        None,
-        district,
-        None,
-        None,
-        False,
-        {},
-        district_source=kw.pop("source", "article"),
-    )  # type: ignore[arg-type]
-    m.co = {name_key(c) for c in co}
-    for k, v in kw.items():
-        setattr(m, k, v)
-    return m
+        district=district,
+        district_source=source if district else None,
+        co=[name_key(c) for c in co],
+        sentence=sentence,
+        **kw,  # type: ignore[arg-type]
+    )
 
 
-def test_decide_pair_needs_corroboration_and_respects_conflicts() -> None:
-    a = _m(1, 1, "राकेश यादव", 157, {"मनोज पाल"})
-    same_place = _m(2, 2, "राकेश यादव", 157, set())
-    ok, reasons, _ = decide_pair(a, same_place)
-    assert ok and any("same district" in r for r in reasons)
-    other_place = _m(3, 3, "राकेश यादव", 200, set())
-    assert decide_pair(a, other_place)[0] is False
-    nothing = _m(4, 4, "राकेश यादव", None, set())
-    assert decide_pair(a, nothing)[0] is False
-    co = _m(5, 5, "राकेश यादव", None, {"मनोज पाल"})
-    ok, reasons, _ = decide_pair(a, co)
-    assert ok and any("co-mentioned" in r for r in reasons)
-    single_a = _m(6, 6, "पप्पू", 157, set())
-    single_b = _m(7, 7, "पप्पू", 157, set())
-    assert decide_pair(single_a, single_b)[0] is False  # one word: district alone is not enough
-    fa = _m(8, 8, "राकेश यादव", 157, set(), kin={"parent": {name_key("श्याम यादव")}})
-    fb = _m(9, 9, "राकेश यादव", 157, set(), kin={"parent": {name_key("मोहन यादव")}})
-    assert decide_pair(fa, fb)[0] is False  # different fathers (पुत्र)
+def _store_stats(*extra: Profile) -> NameStats:
+    """Name statistics of a store where राजेश कुमार and राकेश यादव are everyday names
+    (many first names before कुमार/यादव) and the rest are rare."""
+    base = [
+        _p(100 + i, f"{first} {last}")
+        for i, (first, last) in enumerate(
+            (f, s)
+            for f in (
+                "राजेश",
+                "राकेश",
+                "सुनील",
+                "अनिल",
+                "मनोज",
+                "संजय",
+                "विनोद",
+                "अजय",
+                "रमेश",
+                "सुरेश",
+                "दिनेश",
+                "महेश",
+            )  # fmt: skip
+            for s in ("कुमार", "यादव", "सिंह", "शर्मा", "वर्मा", "गुप्ता", "पाल", "मौर्य")
+        )
+    ]
+    return NameStats.of([*base, *extra])
+
+
+def _level(a: Profile, b: Profile, stats: NameStats, comparison: str) -> str:
+    return dict(compare(a, b, stats).levels)[comparison]
+
+
+def test_a_district_from_the_article_does_not_keep_a_public_figure_apart() -> None:
+    a = _p(1, "बराक ओबामा", 157, "article", sentence="अमेरिकी राष्ट्रपति बराक ओबामा ने कहा")
+    b = _p(2, "बराक ओबामा", 200, "article", sentence="राष्ट्रपति बराक ओबामा भारत आए")
+    stats = _store_stats(a, b)
+    assert _level(a, b, stats, "district") == "different_article"
+    d = decide(a, b, stats)
+    assert d.link and d.compared.veto is None
+    # homes in two districts (निवासी) are two people, whatever else agrees
+    c = _p(3, "बराक ओबामा", 157, "residence")
+    e = _p(4, "बराक ओबामा", 200, "residence")
+    vetoed = decide(c, e, stats)
+    assert not vetoed.link and vetoed.compared.veto == "district=different_homes"
+
+
+def test_spelling_variants_compare_as_one_name() -> None:
+    stats = _store_stats()
+    for x, y in [
+        ("उज्जवल निकम", "उज्ज्वल निकम"),
+        ("जया बच्\u200dचन", "जया बच्चन"),
+        ("अांबेडकर", "आंबेडकर"),
+        ("देवेंद्र फडणवीस", "देवेंद्र फड़नवीस"),
+        ("विद्या चरण शुक्ल", "विद्याचरण शुक्ल"),
+    ]:
+        assert _level(_p(1, x), _p(2, y), stats, "name") in ("exact", "sound"), (x, y)
+    assert _level(_p(1, "पिनयारी विजयन"), _p(2, "पिनरई विजयन"), stats, "name") == "close"
+    assert _level(_p(1, "एस जयशंकर"), _p(2, "सुब्रह्मण्यम जयशंकर"), stats, "name") == "initials"
+    assert _level(_p(1, "अनिल अंबानी"), _p(2, "मुकेश अंबानी"), stats, "name") == "different"
+
+
+def test_titles_are_not_part_of_the_name() -> None:
+    assert name_words("पीएम मोदी") == ["मोदी"]
+    assert name_words("सेक्रेट्री लव अग्रवाल") == ["लव", "अग्रवाल"]
+    assert name_words("Dr Mohan Yadav") == ["Mohan", "Yadav"]
+    stats = _store_stats()
+    assert _level(_p(1, "पीएम मोदी"), _p(2, "नरेंद्र मोदी"), stats, "name") == "short_last"
+
+
+def test_latin_and_devanagari_spellings_compare_as_one_name() -> None:
+    stats = _store_stats()
+    assert _level(_p(1, "Sonam Raghuvanshi"), _p(2, "सोनम रघुवंशी"), stats, "name") == "sound"
+    assert _level(_p(1, "CM योगी"), _p(2, "योगी आदित्यनाथ"), stats, "name") == "short_first"
+
+
+def test_a_rare_full_name_counts_for_more_than_an_everyday_one() -> None:
+    rare_a, rare_b = _p(1, "लव अग्रवाल", 157), _p(2, "लव अग्रवाल", 200)
+    common_a, common_b = _p(3, "राजेश कुमार", 157), _p(4, "राजेश कुमार", 200)
+    stats = _store_stats(rare_a, rare_b, common_a, common_b)
+    assert _level(rare_a, rare_b, stats, "rarity") == "rare"
+    assert _level(common_a, common_b, stats, "rarity") in ("usual", "common")
+    assert decide(rare_a, rare_b, stats).probability > decide(common_a, common_b, stats).probability
+    assert not decide(common_a, common_b, stats).link  # namesakes in two districts
+
+
+def test_different_fathers_veto_a_link() -> None:
+    stats = _store_stats()
+    fa = _p(1, "राकेश यादव", 157, kin={"parent": {name_key("श्याम यादव")}})
+    fb = _p(2, "राकेश यादव", 157, kin={"parent": {name_key("मोहन यादव")}})
+    d = decide(fa, fb, stats)
+    assert not d.link and d.compared.veto == "relatives=different_parent"
+
+
+def test_an_explanation_names_comparisons_not_people() -> None:
+    a = _p(1, "सीमा कुमारी", 157, co=("अमित वर्मा",))
+    b = _p(2, "सीमा कुमारी", 157, co=("अमित वर्मा",))
+    d = decide(a, b, _store_stats(a, b))
+    assert {r["comparison"] for r in d.rows} >= {"name", "district", "co_mentions"}
+    assert "सीमा" not in d.explanation and "अमित" not in d.explanation
+    assert all(isinstance(r["weight"], float) for r in d.rows)
+
+
+def test_a_short_form_cannot_join_two_different_full_names() -> None:
+    ps = [_p(1, "नरेंद्र मोदी"), _p(2, "मोदी"), _p(3, "सुशील कुमार मोदी")]
+    uf = ConstrainedUnionFind(ps, names_compatible)
+    assert uf.union(0, 1)
+    assert uf.why_not(1, 2) == "incompatible full names"
+    assert not uf.union(1, 2)
+    # a reviewer's merge is not refused
+    assert uf.union(1, 2, force=True)
 
 
 @pytest.fixture(scope="module")
@@ -127,11 +215,13 @@ def test_corroborated_namesakes_merge_and_others_stay_apart(kb: Engine) -> None:
     with Session(kb) as s:
         ent = s.get(Entity, kanpur)
         assert ent is not None and ent.lgd_district == 157 and "पप्पू" in ent.aliases
-        why = [
-            lk.explanation
-            for lk in s.execute(select(Link).where(Link.entity_id == kanpur)).scalars()
-        ]
-    assert any("same district Kanpur Nagar" in w and "co-mentioned" in w for w in why)
+        links = list(s.execute(select(Link).where(Link.entity_id == kanpur)).scalars())
+    # the cross-article link stores the level of every comparison that decided it
+    levels = [{r["comparison"]: r["level"] for r in lk.levels} for lk in links if lk.levels]
+    assert any(
+        lv["district"].startswith("same") and lv["co_mentions"] != "none" for lv in levels
+    ), levels
+    assert all("राकेश" not in lk.explanation for lk in links)
 
 
 def test_places_resolve_to_lgd_codes(kb: Engine) -> None:

@@ -23,6 +23,7 @@ from jaanch.models.pair_features import article_view, pair_features
 from jaanch.models.role_features import person_features
 from jaanch.models.roles import ASSOCIATE_NAME, RoleModel
 from jaanch.recognise.persons import context
+from jaanch.text.english_names import english_name
 from jaanch.text.normalise import fold_for_match
 from jaanch.text.translit import latin_name
 from jaanch.types import Evidence, Person, Relation, Span
@@ -800,7 +801,7 @@ def build_people(
             aliases=c.aliases,
             roles=c.roles,
             designation=c.designation,
-            latin=latin_name(c.name),
+            latin=english_name(c.name),
             evidence=[
                 Evidence.of(m) for m in sorted(c.mentions + c.alias_mentions, key=lambda s: s.start)
             ],

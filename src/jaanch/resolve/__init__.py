@@ -6,10 +6,10 @@ reviewer's judgement and re-run resolution.
 
 from jaanch.resolve.resolver import (
     ResolveReport,
-    decide_pair,
+    decide,
     merge,
     resolve_store,
     split,
 )
 
-__all__ = ["ResolveReport", "decide_pair", "merge", "resolve_store", "split"]
+__all__ = ["ResolveReport", "decide", "merge", "resolve_store", "split"]

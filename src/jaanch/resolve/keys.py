@@ -30,6 +30,23 @@ _LENGTH = str.maketrans(
 )
 _FINAL_AA = re.compile("\u093e$")
 _TOKEN = re.compile(r"[\w\u0900-\u097f]+")
+#: zero-width and soft-hyphen characters that split a written word in two (``बच्\u200dचन``)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+#: a vowel letter written as अ plus a vowel sign (``अांबेडकर``) -> the vowel letter
+_SPLIT_VOWELS = {
+    "\u0905\u093e": "\u0906",  # अ + ा -> आ
+    "\u0905\u094b": "\u0913",  # अ + ो -> ओ
+    "\u0905\u094c": "\u0914",  # अ + ौ -> औ
+    "\u090f\u0947": "\u0910",  # ए + े -> ऐ
+}
+_SPLIT_VOWEL = re.compile("|".join(_SPLIT_VOWELS))
+
+
+def clean_name(name: str) -> str:
+    """A name with invisible characters removed and split vowel letters joined, so that
+    ``जया बच्\u200dचन`` and ``जया बच्चन``, ``अांबेडकर`` and ``आंबेडकर`` are the same string."""
+    s = _INVISIBLE.sub("", name)
+    return _SPLIT_VOWEL.sub(lambda m: _SPLIT_VOWELS[m.group(0)], s)
 
 
 def is_devanagari(s: str) -> bool:
@@ -47,7 +64,7 @@ def token_key(tok: str) -> str:
 def name_key(name: str) -> str:
     """The space-joined keys of a name's Devanagari words (Latin words by ``latin_key``)."""
     out = []
-    for tok in _TOKEN.findall(name):
+    for tok in _TOKEN.findall(clean_name(name)):
         k = token_key(tok) if is_devanagari(tok) else latin_token_key(tok)
         if k:
             out.append(k)
@@ -90,7 +107,7 @@ def latin_token_key(tok: str) -> str:
 def latin_key(name: str) -> str:
     """The Latin skeleton of a name in either script (Devanagari is transliterated first)."""
     out = []
-    for tok in _TOKEN.findall(name):
+    for tok in _TOKEN.findall(clean_name(name)):
         lat = latin_word(tok) if is_devanagari(tok) else tok
         k = latin_token_key(lat)
         if k:
@@ -101,7 +118,7 @@ def latin_key(name: str) -> str:
 def query_tokens(text: str) -> list[str]:
     """Key tokens of a search query: Devanagari words by ``token_key``, Latin by ``latin_key``."""
     out = []
-    for tok in _TOKEN.findall(text):
+    for tok in _TOKEN.findall(clean_name(text)):
         k = token_key(tok) if is_devanagari(tok) else latin_token_key(tok)
         if k:
             out.append(k)
@@ -110,4 +127,4 @@ def query_tokens(text: str) -> list[str]:
 
 def text_keys(text: str) -> str:
     """A text with every Devanagari word replaced by its key (the full-text index body)."""
-    return " ".join(token_key(t) for t in _TOKEN.findall(text) if is_devanagari(t))
+    return " ".join(token_key(t) for t in _TOKEN.findall(clean_name(text)) if is_devanagari(t))

@@ -1,13 +1,22 @@
 """Resolution: group stored mentions into entities, explain every link, obey reviewers.
 
-People. Mentions are blocked by their name key and alias keys
-(:func:`jaanch.resolve.keys.name_key`: nukta, chandrabindu/anusvara, vowel length and
-final ``ा`` folded). Two mentions in one article with one key are one person. Across
-articles a pair with equal keys is joined only with corroboration (:func:`decide_pair`):
-the same district (LGD code), a co-mentioned person, a shared relative (``पुत्र``,
-``पत्नी``, ...), the same designation, or an alias tie (``उर्फ``); and never when the two
-are placed in different districts or have different fathers, or when the name is a single
-word without both a district and a co-mention in common. Every link stores the reasons.
+People, in three declared steps:
+
+1. *blocking* (:mod:`jaanch.resolve.blocking`): candidate pairs share a name key, an alias
+   key, a sound key, a surname and first initial, or are a one-word name against a full
+   name holding it;
+2. *comparison* (:mod:`jaanch.resolve.comparisons`): each pair gets one level per
+   comparison (name, rarity, prominence, district, relatives, co-mentions, designation,
+   role); the link model (``jaanch/models/link_model``, logistic regression over those
+   levels trained on labelled pairs by ``scripts/train_links.py``) turns them into a
+   probability;
+3. *clustering* (:mod:`jaanch.resolve.cluster`): pairs above the model's threshold are
+   joined, most probable first, unless the merge breaks a hard constraint (a veto level,
+   a reviewer split, two names of one article, incompatible full names).
+
+Two mentions in one article with one key are one person. Every link stores the levels that
+decided it (``Link.levels``) and an explanation made from their labels; neither names a
+person, so a protected name never shows through a link.
 
 Places resolve to LGD codes: districts and states by their code, other places by name key
 within their district. Organisations resolve by name key.
@@ -21,17 +30,34 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
 
+from jaanch.models.roles import RoleModel, shipped_model
 from jaanch.privacy import pseudonym
-from jaanch.resolve.keys import latin_key, name_key
+from jaanch.resolve.blocking import candidate_pairs
+from jaanch.resolve.cluster import ConstrainedUnionFind
+from jaanch.resolve.comparisons import (
+    Compared,
+    NameStats,
+    Profile,
+    compare,
+    explain,
+    name_level,
+    name_words,
+    profile,
+)
+from jaanch.resolve.keys import is_devanagari, latin_key, name_key
 from jaanch.store.models import Entity, Judgement, Link, Mention, NameToken
+from jaanch.text.english_names import english_name
 
-MAX_BLOCK = 400
+#: the link model's folder under ``jaanch/models``
+LINK_MODEL = "link_model"
+#: name levels under which two full names may share an entity
+COMPATIBLE_NAMES = frozenset({"exact", "alias", "sound", "initials", "close", "subset"})
 
 
 @dataclass
@@ -55,6 +81,7 @@ class M:
     protected: bool
     attrs: dict[str, Any]
     district_source: str | None = None
+    sentence: str | None = None
     alias_keys: set[str] = field(default_factory=set)
     co: set[str] = field(default_factory=set)
     kin: dict[str, set[str]] = field(default_factory=dict)
@@ -68,43 +95,6 @@ class ResolveReport:
     reviewer_links: int = 0
     refused: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
-
-
-class _UF:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.members: list[set[int]] = [{i} for i in range(n)]
-        self.forbid: list[set[int]] = [set() for _ in range(n)]
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def can(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        small, big = (ra, rb) if len(self.members[ra]) < len(self.members[rb]) else (rb, ra)
-        return not (
-            self.forbid[big] & self.members[small] or self.forbid[small] & self.members[big]
-        )
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        if not self.can(a, b):
-            return False
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra] |= self.members[rb]
-        self.forbid[ra] |= self.forbid[rb]
-        self.members[rb] = set()
-        self.forbid[rb] = set()
-        return True
 
 
 def _load(engine: Engine) -> list[M]:
@@ -128,6 +118,7 @@ def _load(engine: Engine) -> list[M]:
                 Mention.place_kind,
                 Mention.protected,
                 Mention.attrs,
+                Mention.sentence,
             ).order_by(Mention.article_id, Mention.id)
         )
         for r in rows:
@@ -150,6 +141,7 @@ def _load(engine: Engine) -> list[M]:
                 bool(r.protected),
                 attrs,
                 district_source=attrs.get("district_source"),
+                sentence=r.sentence if r.kind == "PERSON" else None,
             )
             m.alias_keys = {k for k in (name_key(a) for a in m.aliases) if k}
             m.kin = {
@@ -168,48 +160,87 @@ def _load(engine: Engine) -> list[M]:
     return out
 
 
-def decide_pair(a: M, b: M) -> tuple[bool, list[str], float]:
-    """Should two person mentions from different articles be one person? With reasons."""
-    shared_keys = ({a.key} | a.alias_keys) & ({b.key} | b.alias_keys)
-    if not shared_keys:
-        return False, ["no common name key"], 0.0
-    key = max(shared_keys, key=len)
-    reasons = [f"same name key '{key}'"]
-    if a.key != b.key:
-        reasons.append("through an alias (उर्फ)")
-    score = 1.0
-    if a.lgd_district and b.lgd_district and a.lgd_district != b.lgd_district:
-        strong = a.district_source != "article" and b.district_source != "article"
-        if strong or not (a.co & b.co):
-            return False, [f"different districts {a.district} / {b.district}"], 0.0
-    pa, pb = a.kin.get("parent", set()), b.kin.get("parent", set())
-    if pa and pb and not (pa & pb):
-        return False, ["different parents"], 0.0
-    evidence: list[str] = []
-    if a.lgd_district and a.lgd_district == b.lgd_district:
-        evidence.append(f"same district {a.district} (LGD {a.lgd_district})")
-        score += 1.0
-    co = a.co & b.co
-    if co:
-        evidence.append("co-mentioned with " + ", ".join(sorted(co)[:3]))
-        score += 1.0 + 0.5 * min(len(co) - 1, 2)
-    kin_shared = [
-        rel for rel in set(a.kin) & set(b.kin) if rel != "associate" and a.kin[rel] & b.kin[rel]
-    ]
-    if kin_shared:
-        evidence.append("same " + "/".join(sorted(kin_shared)))
-        score += 1.5
-    if a.designation and a.designation == b.designation:
-        evidence.append(f"same designation {a.designation}")
-        score += 0.75
-    if a.key != b.key and (a.lgd_district == b.lgd_district or co):
-        score += 0.5
-    single = len(key.split()) < 2
-    if single and not (co and a.lgd_district and a.lgd_district == b.lgd_district):
-        return False, reasons + ["single-word name without district and co-mention"], 0.0
-    if not evidence:
-        return False, reasons + ["no corroboration"], 0.0
-    return True, reasons + evidence, score
+def entity_latin(kind: str, name: str, names: Sequence[str]) -> str | None:
+    """An entity's name in Latin script: the Latin spelling its articles use most
+    (``Sonam Raghuvanshi``), else the English spelling Indian media use for its
+    Devanagari name (:func:`jaanch.text.english_names.english_name`)."""
+    if kind != "PERSON":
+        return None
+    latin = Counter(" ".join(name_words(n)) for n in names if n and not is_devanagari(n))
+    if latin:
+        return latin.most_common(1)[0][0]
+    return english_name(" ".join(name_words(name)))
+
+
+def to_profile(m: M) -> Profile:
+    if m.kind != "PERSON":
+        return Profile(m.article_id, "", frozenset(), (), (), (), (), None, None)
+    return profile(
+        m.article_id,
+        m.name,
+        m.key,
+        m.alias_keys,
+        m.lgd_district,
+        m.district_source,
+        m.kin,
+        m.co,
+        m.designation,
+        m.roles,
+        m.sentence,
+    )
+
+
+def names_compatible(a: Profile, b: Profile) -> bool:
+    return name_level(a, b, _EMPTY_STATS) in COMPATIBLE_NAMES
+
+
+_EMPTY_STATS = NameStats()
+
+
+@dataclass
+class Decision:
+    """A compared pair: the levels, the model's probability and whether it links."""
+
+    compared: Compared
+    probability: float
+    link: bool
+    rows: list[dict[str, Any]]
+
+    @property
+    def explanation(self) -> str:
+        parts = [
+            f"{r['label']} ({r['weight']:+.1f})"
+            for r in self.rows
+            if r["weight"] or r["veto"] and r["level"] == self.compared.veto_level
+        ]
+        head = f"probability {self.probability:.2f}"
+        if self.compared.veto:
+            head = f"vetoed by {self.compared.veto}"
+        return head + ": " + "; ".join(parts)
+
+
+def link_model() -> RoleModel:
+    model = shipped_model(LINK_MODEL)
+    if model is None:
+        raise FileNotFoundError(
+            "no trained link model in jaanch/models/link_model; train one with "
+            "scripts/train_links.py"
+        )
+    return model
+
+
+def decide(a: Profile, b: Profile, stats: NameStats, model: RoleModel | None = None) -> Decision:
+    """Compare two person mentions and apply the link model (and its threshold)."""
+    model = model or link_model()
+    cmp = compare(a, b, stats)
+    feats = cmp.features()
+    p = model.scores(feats).get("same", 0.0)
+    weights = {k: float(model.weights[i][0]) for k, i in model.vocab.items() if k in feats}
+    threshold = float(model.thresholds[0])
+    if dict(cmp.levels).get("name") in ("short_last", "short_first"):
+        threshold = max(threshold, float(model.meta.get("short_form_threshold", threshold)))
+    link = cmp.veto is None and p >= threshold
+    return Decision(cmp, p, link, explain(cmp, weights, p))
 
 
 def _place_key(m: M) -> tuple[Any, ...]:
@@ -252,8 +283,9 @@ def resolve_store(engine: Engine) -> ResolveReport:
     ms = _load(engine)
     rep = ResolveReport(mentions=len(ms))
     index = {m.uid: i for i, m in enumerate(ms)}
-    uf = _UF(len(ms))
-    why: dict[int, tuple[str, str, float, int | None]] = {}
+    profiles = [to_profile(m) for m in ms]
+    uf = ConstrainedUnionFind(profiles, names_compatible)
+    why: dict[int, tuple[str, str, float, int | None, list[dict[str, Any]] | None]] = {}
 
     # reviewer judgements, replayed in order
     must: dict[frozenset[str], int] = {}
@@ -276,63 +308,53 @@ def resolve_store(engine: Engine) -> ResolveReport:
     for pair in cannot:
         a, b = tuple(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
         if a in index and b in index:
-            uf.forbid[index[a]].add(index[b])
-            uf.forbid[index[b]].add(index[a])
+            uf.cannot_link(index[a], index[b])
     for pair, jid in must.items():
         if len(pair) != 2:
             continue
         a, b = tuple(pair)
         if a in index and b in index:
             ia, ib = index[a], index[b]
-            if uf.union(ia, ib):
+            if uf.union(ia, ib, force=True):
                 rep.reviewer_links += 1
-                why.setdefault(ib, ("reviewer", f"reviewer merge (judgement {jid})", 1.0, ia))
-                why.setdefault(ia, ("reviewer", f"reviewer merge (judgement {jid})", 1.0, ib))
+                note = f"reviewer merge (judgement {jid})"
+                why.setdefault(ib, ("reviewer", note, 1.0, ia, None))
+                why.setdefault(ia, ("reviewer", note, 1.0, ib, None))
 
-    def link(ia: int, ib: int, method: str, reason: str, score: float) -> None:
+    def link(
+        ia: int,
+        ib: int,
+        method: str,
+        reason: str,
+        score: float,
+        levels: list[dict[str, Any]] | None = None,
+        force: bool = False,
+    ) -> None:
         if uf.find(ia) == uf.find(ib):
             return
-        if uf.union(ia, ib):
+        if uf.union(ia, ib, force=force):
             rep.auto_links += 1
             # explain the link on the later mention (the earlier one may head the entity)
             late, early = max(ia, ib), min(ia, ib)
             target = late if late not in why else early
-            why.setdefault(target, (method, reason, score, early if target == late else late))
+            other = early if target == late else late
+            why.setdefault(target, (method, reason, score, other, levels))
         else:
             rep.refused += 1
 
-    # people: within an article, then across articles by blocks
-    blocks: dict[str, list[int]] = defaultdict(list)
+    # people: one key in one article is one person
     first_in_article: dict[tuple[int, str], int] = {}
     for i, m in enumerate(ms):
         if m.kind != "PERSON" or not m.key:
             continue
         for k in {m.key} | m.alias_keys:
-            blocks[k].append(i)
             prev = first_in_article.get((m.article_id, k))
             if prev is None:
                 first_in_article[(m.article_id, k)] = i
             else:
-                link(i, prev, "auto", f"same name key '{k}' in the same article", 3.0)
-    for idxs in blocks.values():
-        if len(idxs) < 2:
-            continue
-        groups: list[list[int]] = [idxs]
-        if len(idxs) > MAX_BLOCK:
-            by_d: dict[Any, list[int]] = defaultdict(list)
-            for i in idxs:
-                by_d[ms[i].lgd_district].append(i)
-            groups = [g for d, g in by_d.items() if d is not None]
-        for g in groups:
-            for x in range(len(g)):
-                ma = ms[g[x]]
-                for y in range(x):
-                    mb = ms[g[y]]
-                    if ma.article_id == mb.article_id:
-                        continue
-                    ok, reasons, score = decide_pair(ma, mb)
-                    if ok:
-                        link(g[x], g[y], "auto", "; ".join(reasons) + f" (mention {mb.id})", score)
+                link(i, prev, "auto", "same name in the same article", 1.0, force=True)
+    # across articles: blocking, comparison, then clustering under constraints
+    link_people(ms, profiles, uf, link)
 
     # places and organisations
     first: dict[tuple[Any, ...], int] = {}
@@ -380,7 +402,7 @@ def resolve_store(engine: Engine) -> ResolveReport:
                 "id": eid,
                 "kind": head.kind,
                 "name": name,
-                "latin": (ms[members[0]].attrs or {}).get("latin") or None,
+                "latin": entity_latin(head.kind, name, [ms[i].name for i in members]),
                 "aliases": aliases,
                 "designation": desig.most_common(1)[0][0] if desig else None,
                 "district": d[0],
@@ -394,11 +416,11 @@ def resolve_store(engine: Engine) -> ResolveReport:
             }
         )
         for i in members:
-            method, reason, score, _other = why.get(
-                i, ("first", "first mention of this entity", 1.0, None)
+            method, reason, score, _other, levels = why.get(
+                i, ("first", "first mention of this entity", 1.0, None, None)
             )
             if i == members[0] and method != "reviewer":
-                method, reason, score = "first", "first mention of this entity", 1.0
+                method, reason, score, levels = "first", "first mention of this entity", 1.0, None
             links.append(
                 {
                     "mention_id": ms[i].id,
@@ -406,10 +428,11 @@ def resolve_store(engine: Engine) -> ResolveReport:
                     "method": method,
                     "explanation": reason,
                     "score": score,
+                    "levels": levels,
                 }
             )
         toks: set[str] = set()
-        for n in {name, *aliases}:
+        for n in {name, *aliases, entities[-1]["latin"] or ""}:
             toks.update(name_key(n).split())
             toks.update(latin_key(n).split())
         tokens.extend({"tok": t[:128], "entity_id": eid} for t in toks if t)
@@ -427,6 +450,66 @@ def resolve_store(engine: Engine) -> ResolveReport:
             conn.execute(insert(NameToken), chunk)
         set_meta(conn, "resolved", "1")
     return rep
+
+
+def link_people(
+    ms: Sequence[M],
+    profiles: Sequence[Profile],
+    uf: ConstrainedUnionFind,
+    link: Any,
+    model: RoleModel | None = None,
+) -> int:
+    """Compare the candidate pairs of person mentions and join those the model links,
+    most probable first; vetoed pairs become cannot-links. The number of pairs compared."""
+    model = model or link_model()
+    persons = [p for p, m in zip(profiles, ms, strict=True) if m.kind == "PERSON"]
+    stats = NameStats.of(persons)
+    person_idx = [i for i, m in enumerate(ms) if m.kind == "PERSON" and m.key]
+    sub = [profiles[i] for i in person_idx]
+    accepted: list[tuple[float, int, int, Decision]] = []
+    n = 0
+    for x, y, _rule in candidate_pairs(sub):
+        n += 1
+        d = decide(sub[x], sub[y], stats, model)
+        i, j = person_idx[x], person_idx[y]
+        if d.compared.veto and not d.compared.veto.startswith("name="):
+            uf.cannot_link(i, j)
+            continue
+        if d.compared.veto is None:
+            uf.score(i, j, d.probability)
+        if d.link:
+            accepted.append((d.probability, i, j, d))
+    uf.min_mean = float(model.meta.get("cluster_min_mean", 0.5))
+    accepted.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for p, i, j, d in accepted:
+        link(j, i, "auto", d.explanation + f" (mention {ms[i].id})", round(p, 4), d.rows)
+    return n
+
+
+def person_clusters(ms: Sequence[M], model: RoleModel | None = None) -> list[int]:
+    """The cluster (a representative index) of every mention, people resolved in memory
+    with ``model`` (no reviewer judgements, nothing written): for training and benches."""
+    profiles = [to_profile(m) for m in ms]
+    uf = ConstrainedUnionFind(profiles, names_compatible)
+    first: dict[tuple[int, str], int] = {}
+    for i, m in enumerate(ms):
+        if m.kind != "PERSON" or not m.key:
+            continue
+        for k in {m.key} | m.alias_keys:
+            prev = first.setdefault((m.article_id, k), i)
+            if prev != i:
+                uf.union(i, prev, force=True)
+
+    def link(ia: int, ib: int, *_args: Any, **_kw: Any) -> None:
+        uf.union(ia, ib)
+
+    link_people(ms, profiles, uf, link, model)
+    return [uf.find(i) for i in range(len(ms))]
+
+
+def load_mentions(engine: Engine) -> list[M]:
+    """Every stored mention as resolution sees it."""
+    return _load(engine)
 
 
 def _chunks(rows: list[dict[str, Any]], n: int) -> Iterable[list[dict[str, Any]]]:

@@ -166,6 +166,8 @@ class Link(Base):
     method: Mapped[str] = mapped_column(String(16))
     explanation: Mapped[str] = mapped_column(Text)
     score: Mapped[float] = mapped_column(Float, default=1.0)
+    #: one row per declared comparison (``jaanch.resolve.comparisons``) for a person link
+    levels: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
 
     __table_args__ = (Index("ix_links_entity", "entity_id"),)
 

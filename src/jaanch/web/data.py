@@ -1083,7 +1083,8 @@ def _uids_of(conn: Session, eid: str) -> list[str]:
 
 def merge_proposals(engine: Engine, *, limit: int, include_protected: bool) -> list[dict[str, Any]]:
     """Pairs of person entities sharing a multi-word name key that resolution kept apart
-    (no corroboration) and no reviewer has judged yet."""
+    (the link model's evidence fell short, or a veto such as different fathers) and no
+    reviewer has judged yet."""
     with Session(engine) as conn:
         keys = list(
             conn.execute(
@@ -1131,8 +1132,9 @@ def merge_proposals(engine: Engine, *, limit: int, include_protected: bool) -> l
                     "key": key,
                     "a": _entity_brief(a),
                     "b": _entity_brief(b),
-                    "why_apart": "same name key, no corroboration (district, co-mention, "
-                    "relative or designation) in common",
+                    "why_apart": "same name key, but the link model's comparisons (district, "
+                    "co-mentions, relatives, designation, context, how common the name is) "
+                    "fell short of a link, or one of them vetoed it",
                 }
             )
             if len(out) >= limit:

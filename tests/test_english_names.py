@@ -1,0 +1,111 @@
+"""English (Indian media) spellings of Devanagari names: jaanch.text.english_names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jaanch.lexicons import load_tsv
+from jaanch.text.english_names import english_name, english_word
+from jaanch.text.translit import latin_word
+
+
+@pytest.mark.parametrize(
+    ("word", "rule", "english"),
+    [
+        ("केजरीवाल", "Kejrival", "Kejriwal"),  # व as w
+        ("अग्रवाल", "Agraval", "Agarwal"),  # the a moved, व as w
+        ("बनर्जी", "Banarji", "Banerjee"),  # a before r as e, ी as ee
+        ("मुखर्जी", "Mukharji", "Mukherjee"),
+        ("चटर्जी", "Chatarji", "Chatterjee"),  # and a doubled t
+        ("श्रीवास्तव", "Shrivastav", "Srivastava"),  # श as s, final a
+        ("चौधरी", "Chaudhri", "Choudhary"),  # औ as ou, a kept, final ी as y
+        ("तिवारी", "Tivari", "Tiwari"),
+        ("द्विवेदी", "Dvivedi", "Dwivedi"),
+        ("वर्मा", "Varma", "Verma"),
+        ("पांडे", "Pande", "Pandey"),  # final e as ey
+        ("गहलोत", "Gahlot", "Gehlot"),  # a before h as e
+        ("पवार", "Pavar", "Pawar"),
+        ("उज्ज्वल", "Ujjval", "Ujjwal"),
+        ("हर्षवर्धन", "Harshavardhan", "Harshvardhan"),  # a dropped
+        ("शुक्ल", "Shukl", "Shukla"),  # final a after a conjunct
+        ("दीक्षित", "Dikshit", "Dixit"),  # क्ष as x
+        ("ज्ञानेश्वर", "Jnaneshvar", "Gyaneshwar"),  # ज्ञ as gy
+        ("कपूर", "Kapur", "Kapoor"),  # ू as oo
+        ("प्रदीप", "Pradip", "Pradeep"),  # ी as ee
+        ("रेड्डी", "Reddi", "Reddy"),
+        ("मिर्जा", "Mirja", "Mirza"),  # ज for ज़
+        ("इकबाल", "Ikbal", "Iqbal"),  # क for क़
+        ("शरीफ", "Shariph", "Sharif"),  # फ as f; Sharif is an estimated row
+        ("अशरफ", "Ashraph", "Ashraf"),
+    ],
+)
+def test_english_spelling_differs_from_rule(word: str, rule: str, english: str) -> None:
+    assert latin_word(word) == rule
+    assert english_word(word) == english
+
+
+@pytest.mark.parametrize(
+    "word, english",
+    [
+        ("गांधी", "Gandhi"),
+        ("यादव", "Yadav"),
+        ("शर्मा", "Sharma"),
+        ("मिश्रा", "Mishra"),
+        ("सिंह", "Singh"),
+        ("राहुल", "Rahul"),
+        ("राजा", "Raja"),  # a long ā is never dropped (Raj is more common)
+        ("बच्चन", "Bachchan"),  # closer beats more common (Bachan is another name)
+        ("शिव", "Shiv"),  # no final a on a short name
+    ],
+)
+def test_rule_spelling_kept_when_it_is_the_used_one(word: str, english: str) -> None:
+    assert english_word(word) == english
+
+
+def test_full_names() -> None:
+    assert english_name("अरविंद केजरीवाल") == "Arvind Kejriwal"
+    assert english_name("लव अग्रवाल") == "Lav Agarwal"
+    assert english_name("ममता बनर्जी") == "Mamta Banerjee"
+    assert english_name("शिवराज सिंह चौहान") == "Shivraj Singh Chauhan"
+    assert english_name("अमिताभ बच्चन") == "Amitabh Bachchan"
+
+
+def test_word_not_in_table_falls_back_to_rule() -> None:
+    for word in ("फडणवीस", "झटपटिया"):
+        assert english_word(word) == latin_word(word)
+    assert english_name("देवेंद्र फडणवीस") == "Devendra Phadanvis"
+
+
+def test_latin_input_passes_through() -> None:
+    for word in ("Kejrival", "iPhone", "Banarji", "123", ""):
+        assert english_word(word) == word
+    assert english_name("Rahul Gandhi") == "Rahul Gandhi"
+    assert english_name("राहुल Gandhi") == "Rahul Gandhi"
+
+
+def test_nothing_to_spell() -> None:
+    assert english_name("") is None
+    assert english_name(" . ") is None
+    assert english_word("।") == ""
+
+
+def test_table_has_attributed_scored_rows() -> None:
+    rows = load_tsv("latin_names.tsv")
+    assert len(rows) > 20000
+    assert {"name", "kind", "score", "basis"} <= set(rows[0])
+    assert rows[0]["name"] == "Rahul"  # India's most common first name
+    assert {r["kind"] for r in rows} == {"first", "last"}
+    assert {r["basis"] for r in rows} == {"rank", "share", "estimate"}
+    assert all(r["name"].isascii() and r["name"].isalpha() for r in rows)
+    assert all(0 < float(r["score"]) <= 4.31 for r in rows)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x0900, max_codepoint=0x097F), max_size=12))
+def test_any_devanagari_gives_a_spelling(word: str) -> None:
+    out = english_word(word)
+    latin = latin_word(word)
+    assert isinstance(out, str)
+    assert bool(out) == bool(latin)

@@ -28,6 +28,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from jaanch.lexicons import load_tsv
 from jaanch.resolve.keys import clean_name, is_devanagari, latin_token_key, token_key
+from jaanch.text.english_names import initials
 from jaanch.text.translit import latin_word
 
 _TOKEN = re.compile(r"[\w\u0900-\u097f]+")
@@ -58,35 +59,6 @@ def sound(tok: str) -> str:
     if is_devanagari(tok):
         return latin_token_key(latin_word(token_key(tok)))
     return latin_token_key(tok)
-
-
-#: English letter names as Hindi writes them (``एस``, ``के``, ``डी``): initials
-_LETTERS = {
-    "e": "a", "bi": "b", "si": "c", "di": "d", "i": "e", "ef": "f", "ji": "g", "ech": "h",
-    "ec": "h", "ai": "i", "je": "j", "ke": "k", "el": "l", "em": "m", "en": "n", "o": "o",
-    "pi": "p", "kyu": "q", "ar": "r", "es": "s", "ti": "t", "yu": "u", "vi": "v",
-    "dablyu": "w", "eks": "x", "vai": "y", "jed": "z",
-}  # fmt: skip
-
-
-@lru_cache(maxsize=65536)
-def initials(tok: str) -> str | None:
-    """The letters a word of initials stands for (``एस`` -> ``s``, ``डीके`` -> ``dk``,
-    ``S.`` -> ``s``), or None for a word that is not initials."""
-    if not is_devanagari(tok):
-        t = tok.strip(".").lower()
-        return t if 1 <= len(t) <= 2 and t.isalpha() and t not in ("om", "ali") else None
-    lat = latin_word(tok).lower()
-    out = ""
-    while lat:
-        for n in (6, 3, 2, 1):
-            if lat[:n] in _LETTERS:
-                out += _LETTERS[lat[:n]]
-                lat = lat[n:]
-                break
-        else:
-            return None
-    return out if 1 <= len(out) <= 3 else None
 
 
 @dataclass
@@ -204,6 +176,8 @@ class NameStats:
     articles: dict[str, int] = field(default_factory=dict)  # articles per sound key
     districts: dict[str, int] = field(default_factory=dict)  # districts per sound key
     idf: dict[str, float] = field(default_factory=dict)  # of context words over mentions
+    #: per name word: the article counts of the two most-named full names holding it
+    top_holders: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, profiles: Iterable[Profile]) -> NameStats:
@@ -220,9 +194,17 @@ class NameStats:
                 dists[p.sound_key].add(p.district)
         first: dict[str, int] = defaultdict(int)
         last: dict[str, int] = defaultdict(int)
+        held: dict[str, list[int]] = defaultdict(list)
         for f in fulls:
             first[f[0]] += 1
             last[f[-1]] += 1
+            n_art = len(arts.get("".join(f), ()))
+            for w in {f[0], f[-1]}:
+                held[w].append(n_art)
+        top: dict[str, tuple[int, int]] = {}
+        for w, counts in held.items():
+            counts.sort(reverse=True)
+            top[w] = (counts[0], counts[1] if len(counts) > 1 else 0)
         return cls(
             n_full=max(len(fulls), 1),
             first=dict(first),
@@ -230,6 +212,7 @@ class NameStats:
             articles={k: len(v) for k, v in arts.items()},
             districts={k: len(v) for k, v in dists.items()},
             idf=_idf(words_of.values()),
+            top_holders=top,
         )
 
     def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
@@ -373,10 +356,17 @@ def rarity_level(a: Profile, b: Profile, stats: NameStats) -> str:
     if a.full and b.full:
         x = max(stats.expected_namesakes(a), stats.expected_namesakes(b))
         return "rare" if x < 0.02 else "uncommon" if x < 0.2 else "usual" if x < 1 else "common"
-    one = a if not a.full else b
+    one, full = (a, b) if not a.full else (b, a)
     w = one.sounds[0] if one.sounds else ""
     holders = stats.first.get(w, 0) + stats.last.get(w, 0)
-    return "short_unique" if holders <= 1 else "short_few" if holders <= 3 else "short_many"
+    if holders <= 1:
+        return "short_unique"
+    # the full name dominates the word: named in 5+ times the articles of any other holder
+    top, second = stats.top_holders.get(w, (0, 0))
+    n_full = stats.articles.get(full.sound_key, 0)
+    if full.full and n_full >= top and n_full >= 5 * max(second, 1):
+        return "short_dominant"
+    return "short_few" if holders <= 3 else "short_many"
 
 
 #: log10 of about how many people in India carry a first and a last name: the table
@@ -399,6 +389,16 @@ def population_level(a: Profile, b: Profile, stats: NameStats) -> str:
     sf, sl = india_score(p.words[0]), india_score(p.words[-1])
     e = (sf or 0.0) + (sl or 0.0) - _POPULATION_OFFSET
     return "very_common" if e >= 4.5 else "common" if e >= 3.5 else "usual" if e >= 2.5 else "rare"
+
+
+def alone_level(a: Profile, b: Profile, stats: NameStats) -> str:
+    """For a one-word name against a full name: is the one word a name the store uses on
+    its own again and again (``मोदी``, ``ट्रंप`` in dozens of articles)?"""
+    if a.full == b.full:
+        return "not_short"
+    one = a if not a.full else b
+    n = stats.articles.get(one.sound_key, 0)
+    return "recurring" if n >= 5 else "repeated" if n >= 2 else "once"
 
 
 def prominence_level(a: Profile, b: Profile, stats: NameStats) -> str:
@@ -505,6 +505,7 @@ COMPARISONS: tuple[Comparison, ...] = (
             Level("usual", "usual full name"),
             Level("common", "common full name (many namesakes)"),
             Level("short_unique", "the word belongs to one full name in the store"),
+            Level("short_dominant", "the full name is by far the most named one with the word"),
             Level("short_few", "the word belongs to two or three full names"),
             Level("short_many", "the word belongs to many full names"),
         ),
@@ -522,6 +523,16 @@ COMPARISONS: tuple[Comparison, ...] = (
             Level("unknown", "no name words"),
         ),
         population_level,
+    ),
+    Comparison(
+        "alone",
+        (
+            Level("recurring", "the one word is used alone as a name in 5+ articles"),
+            Level("repeated", "the one word is used alone in 2-4 articles"),
+            Level("once", "the one word is used alone in one article"),
+            Level("not_short", "not a one-word name against a full name"),
+        ),
+        alone_level,
     ),
     Comparison(
         "prominence",

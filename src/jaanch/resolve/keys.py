@@ -128,3 +128,41 @@ def query_tokens(text: str) -> list[str]:
 def text_keys(text: str) -> str:
     """A text with every Devanagari word replaced by its key (the full-text index body)."""
     return " ".join(token_key(t) for t in _TOKEN.findall(clean_name(text)) if is_devanagari(t))
+
+
+_CONSONANT_RULES = [
+    (re.compile(r"[^a-z]"), ""),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"c(?!h)"), "k"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"z"), "j"),
+    (re.compile(r"(?<=.)[aeiouyh]"), ""),
+    (re.compile(r"^[aeiou]"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+
+
+@lru_cache(maxsize=262144)
+def consonant_key(word: str) -> str:
+    """A coarse Latin key, consonants only (no vowels, y or h): ``Thackeray`` and
+    ``Thakre`` -> ``tkr``, ``Trump`` and ``Tramp`` -> ``trmp``, ``Sonia`` and ``Soniya``
+    -> ``sn``. Devanagari is transliterated first. For search only: many names share one."""
+    s = (latin_word(word) if is_devanagari(word) else word).lower()
+    for pat, rep in _CONSONANT_RULES:
+        s = pat.sub(rep, s)
+    return s
+
+
+def consonant_tokens(name: str) -> list[str]:
+    """``~``-prefixed consonant keys of a name's words and of the words run together
+    (``Harsh Vardhan`` meets ``Harshvardhan``)."""
+    words = [w for w in _TOKEN.findall(clean_name(name)) if not w.isdigit()]
+    keys = [consonant_key(w) for w in words]
+    keys = [k for k in keys if k]
+    out = ["~" + k for k in keys]
+    if len(keys) > 1:
+        out.append("~" + "".join(keys))
+    return out

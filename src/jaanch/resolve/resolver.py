@@ -50,7 +50,7 @@ from jaanch.resolve.comparisons import (
     name_words,
     profile,
 )
-from jaanch.resolve.keys import is_devanagari, latin_key, name_key
+from jaanch.resolve.keys import consonant_tokens, is_devanagari, latin_key, name_key
 from jaanch.store.models import Entity, Judgement, Link, Mention, NameToken
 from jaanch.text.english_names import english_name
 
@@ -435,6 +435,7 @@ def resolve_store(engine: Engine) -> ResolveReport:
         for n in {name, *aliases, entities[-1]["latin"] or ""}:
             toks.update(name_key(n).split())
             toks.update(latin_key(n).split())
+            toks.update(consonant_tokens(n))
         tokens.extend({"tok": t[:128], "entity_id": eid} for t in toks if t)
         rep.by_kind[head.kind] = rep.by_kind.get(head.kind, 0) + 1
     rep.entities = len(entities)

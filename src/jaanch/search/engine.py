@@ -20,7 +20,13 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from jaanch.privacy import redact_text
-from jaanch.resolve.keys import is_devanagari, name_key, query_tokens, token_key
+from jaanch.resolve.keys import (
+    consonant_tokens,
+    is_devanagari,
+    name_key,
+    query_tokens,
+    token_key,
+)
 from jaanch.search.query import Query, parse_query
 from jaanch.store.models import ArticleRow, Entity, Fact, Link, Mention, NameToken
 from jaanch.store.rows import sentence_at
@@ -76,7 +82,24 @@ class SearchResult:
 MAX_MENTIONS = 400
 
 
-def _match_entities(conn: Session, toks: list[str], kinds: list[str]) -> list[str]:
+def _match_entities(
+    conn: Session, toks: list[str], kinds: list[str], text: str | None = None
+) -> list[str]:
+    """Entities whose name tokens hold every query token; when none do and ``text`` is
+    given, the coarse consonant keys of its words (``thackeray`` -> ``~tkr``), then of the
+    words run together (``harsh vardhan`` -> ``~hrsvrdn``)."""
+    ids = _entities_with_all(conn, toks, kinds)
+    if ids or not text:
+        return ids
+    coarse = consonant_tokens(text)
+    if len(coarse) > 1:  # the words, then the words run together
+        return _entities_with_all(conn, coarse[:-1], kinds) or _entities_with_all(
+            conn, coarse[-1:], kinds
+        )
+    return _entities_with_all(conn, coarse, kinds) if coarse else []
+
+
+def _entities_with_all(conn: Session, toks: list[str], kinds: list[str]) -> list[str]:
     uniq = sorted(set(toks))
     q = (
         select(NameToken.entity_id)
@@ -182,7 +205,7 @@ def search(engine: Engine, query: Query | str, *, include_protected: bool = Fals
     deva_words = [token_key(w) for w in q.text.split() if is_devanagari(w)]
     deva_words = [w for w in deva_words if w]
     with Session(engine) as conn:
-        ent_ids = _match_entities(conn, toks, q.kinds) if toks else []
+        ent_ids = _match_entities(conn, toks, q.kinds, q.text) if toks else []
         # mentions of the matched entities (role filter applies here)
         by_article: dict[int, list[tuple[str, str | None, list[str]]]] = defaultdict(list)
         roles_of: dict[str, Counter[str]] = defaultdict(Counter)

@@ -49,7 +49,7 @@ def find_entities(engine: Engine, ref: str) -> list[str]:
         from jaanch.search.engine import _match_entities
 
         toks = query_tokens(ref)
-        return _match_entities(conn, toks, []) if toks else []
+        return _match_entities(conn, toks, [], ref) if toks else []
 
 
 def _mentions(conn: Session, eid: str) -> list[Any]:

@@ -49,6 +49,10 @@ TABLE = "latin_names.tsv"
 # costs, in score units (log10 of frequency in India): a change needs that much more use
 SCHWA = 0.1  # a medial inherent a said or not, against latin_word's choice
 FINAL_A = 0.2  # a final inherent a added or dropped (Shiv/Shiva)
+#: a table spelling must reach this (score - cost) to replace latin_word's own spelling
+#: when that one is not in the table: a rare spelling one change away (Baraka for
+#: बराक, score 0.35) is no evidence
+MIN_VALUE = 0.2
 EPENTHESIS = 0.1  # an a inside a consonant cluster (Agrawal/Agarwal, with SCHWA)
 SCHWA_E = 0.2  # an inherent a before r or h written e (Banerjee, Gehlot)
 LONG = 0.1  # ा aa, ी ee, ू oo, final ी y
@@ -277,8 +281,9 @@ def _slots(tokens: list[tuple[str, str, str]], schwas: list[str]) -> list[Alts]:
     return slots
 
 
-def _best(slots: list[Alts]) -> str | None:
-    """The table name reachable through ``slots`` with the highest score - cost."""
+def _best(slots: list[Alts]) -> tuple[str, float] | None:
+    """The table name reachable through ``slots`` with the highest score - cost, and
+    that value."""
     names, keys = _table()
     found: dict[str, float] = {}
     seen: dict[tuple[int, str], float] = {}
@@ -304,7 +309,7 @@ def _best(slots: list[Alts]) -> str | None:
     if not found:
         return None
     key = max(found, key=lambda n: (names[n][1] - found[n], -found[n], n))
-    return names[key][0]
+    return names[key][0], names[key][1] - found[key]
 
 
 # -- public ----------------------------------------------------------------------
@@ -321,13 +326,54 @@ def english_word(word: str) -> str:
     schwas = _schwas(tokens, latin)
     if schwas is None:
         return latin
-    return _best(_slots(tokens, schwas)) or latin
+    best = _best(_slots(tokens, schwas))
+    if best is None:
+        return latin
+    spelling, value = best
+    if value < MIN_VALUE and latin.lower() not in _table()[0]:
+        return latin
+    return spelling
+
+
+#: English letter names as Hindi writes them (``एस``, ``के``, ``डी``): initials
+_LETTERS = {
+    "e": "a", "bi": "b", "si": "c", "di": "d", "i": "e", "ef": "f", "ji": "g", "ech": "h",
+    "ec": "h", "ai": "i", "je": "j", "ke": "k", "el": "l", "em": "m", "en": "n", "o": "o",
+    "pi": "p", "kyu": "q", "ar": "r", "es": "s", "ti": "t", "yu": "u", "vi": "v",
+    "dablyu": "w", "eks": "x", "vai": "y", "jed": "z",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def initials(tok: str) -> str | None:
+    """The letters a word of initials stands for (``एस`` -> ``s``, ``डीके`` -> ``dk``,
+    ``S.`` -> ``s``), or None for a word that is not initials."""
+    if not any("\u0900" <= ch <= "\u097f" for ch in tok):
+        t = tok.strip(".").lower()
+        return t if 1 <= len(t) <= 2 and t.isalpha() and t not in ("om", "ali") else None
+    lat = latin_word(tok).lower()
+    out = ""
+    while lat:
+        for n in (6, 3, 2, 1):
+            if lat[:n] in _LETTERS:
+                out += _LETTERS[lat[:n]]
+                lat = lat[n:]
+                break
+        else:
+            return None
+    return out if 1 <= len(out) <= 3 else None
 
 
 def english_name(name: str) -> str | None:
     """A name in the Latin spelling Indian English media use, or None when nothing can
-    be made of it (word by word, like :func:`jaanch.text.translit.latin_name`)."""
-    words = [english_word(w) for w in name.split() if w.strip(".")]
+    be made of it (word by word, like :func:`jaanch.text.translit.latin_name`). A word of
+    initials before the last word is written as capitals (``एस जयशंकर`` -> ``S
+    Jaishankar``, ``डीके तिवारी`` -> ``DK Tiwari``)."""
+    parts = [w for w in name.split() if w.strip(".")]
+    words = []
+    for k, w in enumerate(parts):
+        ini = initials(w) if k < len(parts) - 1 and len(parts) > 1 else None
+        words.append(ini.upper() if ini else english_word(w))
     out = " ".join(w for w in words if w)
     return out or None
 

@@ -26,8 +26,8 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from jaanch.resolve import ingest_and_resolve as ingest  # noqa: E402
 from jaanch.store.db import open_store  # noqa: E402
-from jaanch.store.ingest import ingest  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "hindi_news_all.jsonl"
 QUERIES = [
@@ -58,13 +58,13 @@ def ingest_rate(lines: list[str], workers: int, tmp: Path) -> float:
     src = tmp / f"in{workers}.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     engine = open_store(f"sqlite:///{tmp / f'rate{workers}.db'}")
-    rep = ingest(engine, [str(src)], workers=workers, resolve=True)
+    rep = ingest(engine, [str(src)], workers=workers)
     return rep.stored / rep.seconds
 
 
 def build_store(base_db: Path, target: int) -> None:
     """Copy the stored rows until the store has ``target`` articles."""
-    from jaanch.resolve.keys import text_keys
+    from jaanch.text.keys import text_keys
 
     engine = open_store(f"sqlite:///{base_db}")
     with engine.begin() as c:

@@ -63,8 +63,8 @@ def build_or_reuse(args: argparse.Namespace) -> str:
         return args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}"
     from ingest import build_store  # bench/ingest.py
 
+    from jaanch.resolve import ingest_and_resolve as ingest
     from jaanch.store.db import open_store
-    from jaanch.store.ingest import ingest
 
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from jaanch.export import export, validate_ftm
 from jaanch.export.writers import CSV_COLUMNS
-from jaanch.store.ingest import ingest
+from jaanch.resolve import ingest_and_resolve as ingest
 from test_store import EXAMPLES, fresh_engine, write_articles
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from jaanch.cli_kb import register
-from jaanch.store.ingest import ingest
+from jaanch.resolve import ingest_and_resolve as ingest
 from jaanch.store.models import ArticleRow, Mention
 from jaanch.store.sources import html_article, iter_sources, norm_date
 from jaanch.types import Article
@@ -81,7 +81,7 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     db = tmp_path / "kb.db"
     engine = fresh_engine("sqlite", tmp_path)  # creates kb.db with the schema
     code = (
-        "import sys; from jaanch.store.db import open_store; from jaanch.store.ingest import ingest; "
+        "import sys; from jaanch.store.db import open_store; from jaanch.resolve import ingest_and_resolve as ingest; "
         "ingest(open_store(sys.argv[1]), [sys.argv[2]], workers=1, batch=4)"
     )
     proc = subprocess.Popen(

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from jaanch.export import export
 from jaanch.privacy import is_protected, pseudonym, redact_text
+from jaanch.resolve import ingest_and_resolve as ingest
 from jaanch.search import search
 from jaanch.search.profile import find_entities, profile
-from jaanch.store.ingest import ingest
 from jaanch.store.models import Entity, Mention
 from test_store import fresh_engine, write_articles
 

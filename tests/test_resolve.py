@@ -8,14 +8,14 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from jaanch.resolve import ingest_and_resolve as ingest
 from jaanch.resolve import merge, resolve_store, split
 from jaanch.resolve.cluster import ConstrainedUnionFind
 from jaanch.resolve.comparisons import NameStats, Profile, compare, name_words, profile
-from jaanch.resolve.keys import latin_key, name_key
 from jaanch.resolve.resolver import ResolveError, decide, names_compatible
 from jaanch.search.profile import find_entities
-from jaanch.store.ingest import ingest
 from jaanch.store.models import ArticleRow, Entity, Link, Mention
+from jaanch.text.keys import latin_key, name_key
 from test_store import EXAMPLES, fresh_engine, write_articles
 
 

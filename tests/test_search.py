@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from jaanch.resolve import ingest_and_resolve as ingest
 from jaanch.search import parse_query, search
-from jaanch.store.ingest import ingest
 from test_store import EXAMPLES, SHARED, fresh_engine, write_articles
 
 

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import Engine, func, inspect, select, text
 from sqlalchemy.orm import Session
 
+from jaanch.resolve import ingest_and_resolve as ingest
 from jaanch.store.db import normalise_url, open_store
-from jaanch.store.ingest import ingest
 from jaanch.store.models import ArticleRow, Base, Fact, Failure, Mention
 from jaanch.store.rows import content_hash, sentence_at
 from jaanch.types import Article

@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from jaanch.resolve import ingest_and_resolve as ingest  # noqa: E402
 from jaanch.store.db import open_store  # noqa: E402
-from jaanch.store.ingest import ingest  # noqa: E402
 from jaanch.store.models import Entity, Fact  # noqa: E402
 from jaanch.types import Article  # noqa: E402
 from jaanch.web import create_app  # noqa: E402

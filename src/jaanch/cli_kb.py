@@ -67,10 +67,10 @@ def ingest_cmd(
     ] = False,
 ) -> None:
     """Extract and store articles; already-stored texts are skipped (content hash)."""
-    from jaanch.store.ingest import ingest
+    from jaanch.resolve import ingest_and_resolve
 
     engine = _engine(db)
-    rep = ingest(
+    rep = ingest_and_resolve(
         engine,
         paths,
         workers=workers,

@@ -19,8 +19,8 @@ EXAMPLES = Path(__file__).parent / "examples"
 def build_demo(db: str | None) -> str:
     """Ingest the bundled example articles into ``db`` (default: a temporary SQLite
     file); the store URL."""
+    from jaanch.resolve import ingest_and_resolve as ingest
     from jaanch.store.db import open_store
-    from jaanch.store.ingest import ingest
 
     url = db or f"sqlite:///{Path(tempfile.mkdtemp(prefix='jaanch-demo-')) / 'demo.db'}"
     rep = ingest(open_store(url), [str(EXAMPLES)], workers=1)

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 
 from jaanch.resolve.comparisons import Profile
 
-MAX_BLOCK = 400
-WINDOW = 40
-MAX_SHORT_TARGETS = 25
-MAX_SHORT_MENTIONS = 15
+MAX_BLOCK = 30
+WINDOW = 15
+MAX_SHORT_TARGETS = 8
+MAX_SHORT_MENTIONS = 6
 
 
 @dataclass(frozen=True)
@@ -81,21 +81,27 @@ def _block_pairs(idxs: Sequence[int], profiles: Sequence[Profile]) -> Iterator[t
 
 
 def candidate_pairs(profiles: Sequence[Profile]) -> Iterator[tuple[int, int, str]]:
-    """Pairs ``(i, j, rule)`` with ``i < j`` from different articles, each pair once."""
-    seen: set[tuple[int, int]] = set()
-    for rule in BLOCKING_RULES:
+    """Pairs ``(i, j, rule)`` with ``i < j`` from different articles. A pair that shares a
+    key of an earlier rule is left to that rule (no set of seen pairs is kept, so memory
+    stays linear in the number of mentions)."""
+    keys = [[set(rule.keys(p)) for rule in BLOCKING_RULES] for p in profiles]
+    for r, rule in enumerate(BLOCKING_RULES):
         blocks: dict[str, list[int]] = defaultdict(list)
-        for i, p in enumerate(profiles):
-            for k in rule.keys(p):
+        for i, ks in enumerate(keys):
+            for k in ks[r]:
                 blocks[k].append(i)
-        for idxs in blocks.values():
+        for key, idxs in blocks.items():
             if len(idxs) < 2:
                 continue
             for a, b in _block_pairs(idxs, profiles):
                 i, j = (a, b) if a < b else (b, a)
-                if profiles[i].article == profiles[j].article or (i, j) in seen:
+                if profiles[i].article == profiles[j].article:
                     continue
-                seen.add((i, j))
+                ki, kj = keys[i], keys[j]
+                if any(ki[e] & kj[e] for e in range(r)):
+                    continue
+                if len(ki[r] & kj[r]) > 1 and min(ki[r] & kj[r]) != key:
+                    continue  # two shared keys of this rule: compared in the first block
                 yield i, j, rule.name
     # short forms: a one-word name against the most-named full names holding the word
     holders: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -103,16 +109,17 @@ def candidate_pairs(profiles: Sequence[Profile]) -> Iterator[tuple[int, int, str
         if p.full:
             for w in {p.sounds[0], p.sounds[-1]}:
                 holders[w][p.sound_key].append(i)
+    top_of: dict[str, list[list[int]]] = {}
     for i, p in enumerate(profiles):
         if len(p.sounds) != 1 or len(p.sounds[0]) < 2:
             continue
-        by_name = holders.get(p.sounds[0])
-        if not by_name:
+        w = p.sounds[0]
+        if w not in holders:
             continue
-        top = sorted(by_name.values(), key=lambda ms: -len({profiles[m].article for m in ms}))
-        for ms in top[:MAX_SHORT_TARGETS]:
+        if w not in top_of:
+            ranked = sorted(holders[w].values(), key=lambda ms: -len(ms))
+            top_of[w] = ranked[:MAX_SHORT_TARGETS]
+        for ms in top_of[w]:
             for j in [m for m in ms if profiles[m].article != p.article][:MAX_SHORT_MENTIONS]:
                 a, b = (i, j) if i < j else (j, i)
-                if (a, b) not in seen:
-                    seen.add((a, b))
-                    yield a, b, "short_form"
+                yield a, b, "short_form"

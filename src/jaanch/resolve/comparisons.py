@@ -27,8 +27,8 @@ from typing import Any
 from rapidfuzz.distance import JaroWinkler
 
 from jaanch.lexicons import load_tsv
-from jaanch.resolve.keys import clean_name, is_devanagari, latin_token_key, token_key
 from jaanch.text.english_names import initials
+from jaanch.text.keys import clean_name, is_devanagari, latin_token_key, token_key
 from jaanch.text.translit import latin_word
 
 _TOKEN = re.compile(r"[\w\u0900-\u097f]+")
@@ -81,15 +81,22 @@ class Profile:
     designation: str | None = None
     roles: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()  # word keys of the sentence naming the person
+    sound_key: str = field(init=False, default="")
+    full: bool = field(init=False, default=False)
+    _population: str | None = field(init=False, default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.sound_key = "".join(self.sounds)
+        #: two or more words that are not all initials: a full name
+        self.full = len(self.tokens) >= 2 and any(i is None for i in self.inits)
+        self._population: str | None = None
 
     @property
-    def sound_key(self) -> str:
-        return "".join(self.sounds)
-
-    @property
-    def full(self) -> bool:
-        """Two or more words that are not all initials: a full name."""
-        return len(self.tokens) >= 2 and any(i is None for i in self.inits)
+    def population(self) -> str:
+        """How common this name is in India (:func:`population_level`), computed once."""
+        if self._population is None:
+            self._population = _population(self.words)
+        return self._population
 
 
 def name_words(name: str) -> list[str]:
@@ -283,7 +290,7 @@ class Comparison:
     choose: Callable[[Profile, Profile, NameStats], str]
 
     def level(self, name: str) -> Level:
-        return next(lv for lv in self.levels if lv.name == name)
+        return _LEVELS[self.name][name]
 
 
 def _jw(a: str, b: str) -> float:
@@ -378,15 +385,18 @@ _POPULATION_OFFSET = 1.5
 def population_level(a: Profile, b: Profile, stats: NameStats) -> str:
     """How common the name is in India (``latin_names.tsv``), whatever the store holds:
     ``राकेश यादव`` is an everyday name even in a store of ten articles."""
+    return (a if len(a.tokens) >= len(b.tokens) else b).population
+
+
+def _population(words: tuple[str, ...]) -> str:
     from jaanch.text.english_names import india_score
 
-    p = a if len(a.tokens) >= len(b.tokens) else b
-    if not p.words:
+    if not words:
         return "unknown"
-    if len(p.words) == 1:
-        s = india_score(p.words[0])
+    if len(words) == 1:
+        s = india_score(words[0])
         return "one_word_common" if s is not None and s >= 2.0 else "one_word_rare"
-    sf, sl = india_score(p.words[0]), india_score(p.words[-1])
+    sf, sl = india_score(words[0]), india_score(words[-1])
     e = (sf or 0.0) + (sl or 0.0) - _POPULATION_OFFSET
     return "very_common" if e >= 4.5 else "common" if e >= 3.5 else "usual" if e >= 2.5 else "rare"
 
@@ -622,23 +632,23 @@ class Compared:
         return {f"{c}={lv}": 1.0 for c, lv in self.levels}
 
 
+_LEVELS: dict[str, dict[str, Level]] = {
+    c.name: {lv.name: lv for lv in c.levels} for c in COMPARISONS
+}
+_VETOES = frozenset((c.name, lv.name) for c in COMPARISONS for lv in c.levels if lv.veto)
+
+
 def compare(a: Profile, b: Profile, stats: NameStats) -> Compared:
-    levels = []
-    veto = None
-    for c in COMPARISONS:
-        lv = c.choose(a, b, stats)
-        levels.append((c.name, lv))
-        if veto is None and c.level(lv).veto:
-            veto = f"{c.name}={lv}"
-    return Compared(tuple(levels), veto)
+    levels = tuple((c.name, c.choose(a, b, stats)) for c in COMPARISONS)
+    veto = next((f"{c}={lv}" for c, lv in levels if (c, lv) in _VETOES), None)
+    return Compared(levels, veto)
 
 
 def explain(cmp: Compared, weights: dict[str, float], probability: float) -> list[dict[str, Any]]:
     """One row per comparison: the level chosen, its label and its weight (log-odds)."""
     rows = []
-    by_name = {c.name: c for c in COMPARISONS}
     for cname, lv in cmp.levels:
-        level = by_name[cname].level(lv)
+        level = _LEVELS[cname][lv]
         rows.append(
             {
                 "comparison": cname,

@@ -18,8 +18,8 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from jaanch.resolve.keys import name_key
 from jaanch.store.models import ArticleRow, Link, Mention
+from jaanch.text.keys import name_key
 
 LABELS = ("same", "different", "unsure")
 

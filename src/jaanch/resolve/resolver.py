@@ -29,6 +29,7 @@ entities one, ``split`` takes a mention out of an entity and keeps it out.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,9 +51,10 @@ from jaanch.resolve.comparisons import (
     name_words,
     profile,
 )
-from jaanch.resolve.keys import consonant_tokens, is_devanagari, latin_key, name_key
+from jaanch.store.meta import set_meta
 from jaanch.store.models import Entity, Judgement, Link, Mention, NameToken
 from jaanch.text.english_names import english_name
+from jaanch.text.keys import consonant_tokens, is_devanagari, latin_key, name_key
 
 #: the link model's folder under ``jaanch/models``
 LINK_MODEL = "link_model"
@@ -204,14 +206,23 @@ class Decision:
     compared: Compared
     probability: float
     link: bool
-    rows: list[dict[str, Any]]
+    weights: dict[tuple[str, str], float]
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per comparison: level, label, weight (log-odds), veto."""
+        return explain(
+            self.compared,
+            {f"{c}={lv}": w for (c, lv), w in self.weights.items()},
+            self.probability,
+        )
 
     @property
     def explanation(self) -> str:
         parts = [
             f"{r['label']} ({r['weight']:+.1f})"
             for r in self.rows
-            if r["weight"] or r["veto"] and r["level"] == self.compared.veto_level
+            if r["weight"] or (r["veto"] and r["level"] == self.compared.veto_level)
         ]
         head = f"probability {self.probability:.2f}"
         if self.compared.veto:
@@ -229,18 +240,49 @@ def link_model() -> RoleModel:
     return model
 
 
+@dataclass(frozen=True)
+class _Linear:
+    """A link model as plain numbers: weight per (comparison, level), thresholds."""
+
+    intercept: float
+    weights: dict[tuple[str, str], float]
+    threshold: float
+    short_threshold: float
+
+
+_LINEAR: dict[int, tuple[RoleModel, _Linear]] = {}
+
+
+def _linear(model: RoleModel) -> _Linear:
+    hit = _LINEAR.get(id(model))
+    if hit is not None and hit[0] is model:
+        return hit[1]
+    col = model.roles.index("same")
+    weights = {}
+    for k, i in model.vocab.items():
+        c, _, lv = k.partition("=")
+        weights[(c, lv)] = float(model.weights[i][col])
+    threshold = float(model.thresholds[col])
+    lin = _Linear(
+        float(model.intercepts[col]),
+        weights,
+        threshold,
+        max(threshold, float(model.meta.get("short_form_threshold", threshold))),
+    )
+    _LINEAR[id(model)] = (model, lin)
+    return lin
+
+
 def decide(a: Profile, b: Profile, stats: NameStats, model: RoleModel | None = None) -> Decision:
     """Compare two person mentions and apply the link model (and its threshold)."""
-    model = model or link_model()
+    lin = _linear(model or link_model())
     cmp = compare(a, b, stats)
-    feats = cmp.features()
-    p = model.scores(feats).get("same", 0.0)
-    weights = {k: float(model.weights[i][0]) for k, i in model.vocab.items() if k in feats}
-    threshold = float(model.thresholds[0])
-    if dict(cmp.levels).get("name") in ("short_last", "short_first"):
-        threshold = max(threshold, float(model.meta.get("short_form_threshold", threshold)))
-    link = cmp.veto is None and p >= threshold
-    return Decision(cmp, p, link, explain(cmp, weights, p))
+    used = {lv: lin.weights.get(lv, 0.0) for lv in cmp.levels}
+    z = lin.intercept + sum(used.values())
+    p = 1.0 / (1.0 + math.exp(-z))
+    short = dict(cmp.levels).get("name") in ("short_last", "short_first")
+    link = cmp.veto is None and p >= (lin.short_threshold if short else lin.threshold)
+    return Decision(cmp, p, link, used)
 
 
 def _place_key(m: M) -> tuple[Any, ...]:
@@ -278,8 +320,6 @@ def _judgements(engine: Engine) -> list[Any]:
 
 def resolve_store(engine: Engine) -> ResolveReport:
     """Rebuild entities and links from all stored mentions (judgements applied)."""
-    from jaanch.store.ingest import set_meta
-
     ms = _load(engine)
     rep = ResolveReport(mentions=len(ms))
     index = {m.uid: i for i, m in enumerate(ms)}
@@ -483,13 +523,17 @@ def link_people(
     uf.min_mean = float(model.meta.get("cluster_min_mean", 0.5))
     accepted.sort(key=lambda t: (-t[0], t[1], t[2]))
     for p, i, j, d in accepted:
-        link(j, i, "auto", d.explanation + f" (mention {ms[i].id})", round(p, 4), d.rows)
+        if uf.find(i) != uf.find(j):  # explained only where it joins two clusters
+            link(j, i, "auto", d.explanation + f" (mention {ms[i].id})", round(p, 4), d.rows)
     return n
 
 
-def person_clusters(ms: Sequence[M], model: RoleModel | None = None) -> list[int]:
+def person_clusters(
+    ms: Sequence[M], model: RoleModel | None = None, counts: dict[str, int] | None = None
+) -> list[int]:
     """The cluster (a representative index) of every mention, people resolved in memory
-    with ``model`` (no reviewer judgements, nothing written): for training and benches."""
+    with ``model`` (no reviewer judgements, nothing written): for training and benches.
+    ``counts`` receives the number of pairs compared (``pairs``)."""
     profiles = [to_profile(m) for m in ms]
     uf = ConstrainedUnionFind(profiles, names_compatible)
     first: dict[tuple[int, str], int] = {}
@@ -504,7 +548,9 @@ def person_clusters(ms: Sequence[M], model: RoleModel | None = None) -> list[int
     def link(ia: int, ib: int, *_args: Any, **_kw: Any) -> None:
         uf.union(ia, ib)
 
-    link_people(ms, profiles, uf, link, model)
+    n = link_people(ms, profiles, uf, link, model)
+    if counts is not None:
+        counts["pairs"] = n
     return [uf.find(i) for i in range(len(ms))]
 
 

@@ -1,6 +1,6 @@
 """Search: entity names (Hindi variants and Latin spellings) and article text.
 
-A query's words are reduced to keys (:func:`jaanch.resolve.keys.query_tokens`): Devanagari
+A query's words are reduced to keys (:func:`jaanch.text.keys.query_tokens`): Devanagari
 words by the Hindi name key, Latin words by the Latin skeleton, so ``barkha mishra``,
 ``बरखा मिश्र`` and ``बरखा मिश्रा`` all find ``बरखा मिश्रा``. Entities match when all the
 query's keys are among their name tokens (an indexed lookup); articles match when they
@@ -20,16 +20,16 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from jaanch.privacy import redact_text
-from jaanch.resolve.keys import (
+from jaanch.search.query import Query, parse_query
+from jaanch.store.models import ArticleRow, Entity, Fact, Link, Mention, NameToken
+from jaanch.store.rows import sentence_at
+from jaanch.text.keys import (
     consonant_tokens,
     is_devanagari,
     name_key,
     query_tokens,
     token_key,
 )
-from jaanch.search.query import Query, parse_query
-from jaanch.store.models import ArticleRow, Entity, Fact, Link, Mention, NameToken
-from jaanch.store.rows import sentence_at
 
 MAX_ENTITIES = 50
 MAX_FTS = 5000
@@ -354,7 +354,7 @@ def _protected_names(conn: Session, article_ids: list[int]) -> dict[int, dict[st
 
 
 def _snippet(text_: str, words: list[str]) -> str | None:
-    from jaanch.resolve.keys import _TOKEN
+    from jaanch.text.keys import _TOKEN
 
     for m in _TOKEN.finditer(text_):
         if token_key(m.group(0)) in words:

@@ -12,7 +12,6 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from jaanch.privacy import redact_text
-from jaanch.resolve.keys import name_key, query_tokens
 from jaanch.store.models import (
     ARTICLE_META,
     ArticleRow,
@@ -22,6 +21,7 @@ from jaanch.store.models import (
     Link,
     Mention,
 )
+from jaanch.text.keys import name_key, query_tokens
 
 
 class NotFound(LookupError):

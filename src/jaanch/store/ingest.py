@@ -1,4 +1,5 @@
-"""Ingest: read documents, extract in parallel worker processes, store, resolve.
+"""Ingest: read documents, extract in parallel worker processes, store. Resolution is
+the caller's next step (:func:`jaanch.resolve.ingest_and_resolve`); the store never calls it.
 
 An article is keyed by :func:`~jaanch.store.rows.content_hash`, so ingesting the same
 text again stores nothing new. Results are committed in small batches, so a run that is
@@ -24,6 +25,7 @@ from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from jaanch.reader import ReadError
+from jaanch.store.meta import set_meta
 from jaanch.store.models import (
     ARTICLE_META,
     ArticleRow,
@@ -31,7 +33,6 @@ from jaanch.store.models import (
     Failure,
     IncidentRow,
     Mention,
-    Meta,
 )
 from jaanch.store.rows import build_rows, content_hash, pipeline_tag
 from jaanch.types import Article
@@ -193,7 +194,7 @@ def _delete_search(conn: Connection, article_id: int) -> None:
 
 def rebuild_search(engine: Engine) -> int:
     """Re-index every article's text for search; the number indexed."""
-    from jaanch.resolve.keys import text_keys
+    from jaanch.text.keys import text_keys
 
     n = 0
     with engine.begin() as conn:
@@ -205,15 +206,6 @@ def rebuild_search(engine: Engine) -> int:
             insert_search(conn, r.id, text_keys(f"{r.title or ''}\n{r.text}"))
             n += 1
     return n
-
-
-def set_meta(conn: Connection, key: str, value: str) -> None:
-    conn.execute(delete(Meta).where(Meta.key == key))
-    conn.execute(insert(Meta).values(key=key, value=value))
-
-
-def get_meta(conn: Connection, key: str) -> str | None:
-    return conn.execute(select(Meta.value).where(Meta.key == key)).scalar()
 
 
 def _progress(enabled: bool) -> Any:
@@ -251,7 +243,6 @@ def ingest(
     reprocess_all: bool = False,
     progress: bool = False,
     batch: int = 32,
-    resolve: bool = True,
     items: Iterable[tuple[Article | ReadError, str]] | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` (or ready ``items``) into the store behind ``engine``."""
@@ -354,12 +345,5 @@ def ingest(
                 errors=report.failed + sum(1 for p in pending if "error" in p),
             )
         flush()
-    if resolve:
-        with engine.connect() as conn:
-            pending_resolve = get_meta(conn, "resolved") != "1"
-        if pending_resolve:
-            from jaanch.resolve import resolve_store
-
-            resolve_store(engine)
     report.seconds = time.perf_counter() - t0
     return report

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from jaanch.privacy import is_protected
-from jaanch.resolve.keys import latin_key, name_key, text_keys
+from jaanch.text.keys import latin_key, name_key, text_keys
 
 _BOUNDARY = re.compile(r"[।!?\n]|\.(?=\s)")
 

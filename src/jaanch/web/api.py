@@ -439,7 +439,7 @@ def api_split(request: Request, body: SplitIn, _t: Writer) -> dict[str, Any]:
 @router.post("/ingest", summary="Extract and store articles given as JSON (token)")
 def api_ingest(request: Request, body: IngestIn, _t: Writer) -> dict[str, Any]:
     from jaanch.reader import ReadError, from_object
-    from jaanch.store.ingest import ingest
+    from jaanch.resolve import ingest_and_resolve as ingest
 
     items: list[Any] = []
     for n, art in enumerate(body.articles, 1):
@@ -461,7 +461,7 @@ async def api_upload(
 ) -> dict[str, Any]:
     from starlette.concurrency import run_in_threadpool
 
-    from jaanch.store.ingest import ingest
+    from jaanch.resolve import ingest_and_resolve as ingest
 
     if not files or len(files) > 20:
         raise data.WebError(400, "send 1 to 20 files")

@@ -823,8 +823,8 @@ def list_entities(
             qy = qy.where(Entity.kind == k)
             cq = cq.where(Entity.kind == k)
         if q:
-            from jaanch.resolve.keys import query_tokens
             from jaanch.search.engine import _match_entities
+            from jaanch.text.keys import query_tokens
 
             ids = _match_entities(conn, query_tokens(q), [k] if k else [])
             qy = qy.where(Entity.id.in_(ids))

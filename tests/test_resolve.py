@@ -272,3 +272,35 @@ def test_find_entities_by_either_script(kb: Engine) -> None:
         first = s.get(Entity, ids[0])
     assert first is not None and first.n_articles == 2  # best-reported first
     assert find_entities(kb, "rakesh yadav")[:1] == ids[:1]
+
+
+def test_protection_follows_the_person_across_linked_articles(tmp_path: Path) -> None:
+    """A victim protected in one article stays protected in an article that does not
+    itself call for it, once the two mentions are one entity; no link names her."""
+    arts = {
+        "p1": "लखनऊ के आलमबाग इलाके में नाबालिग छात्रा से दुष्कर्म के आरोप में पुलिस ने अमित वर्मा "
+        "को गिरफ्तार किया। पीड़िता रीना कुमारी की मां ने थाने में तहरीर दी थी। पुलिस ने पॉक्सो एक्ट "
+        "में मुकदमा दर्ज किया है।",
+        "p2": "लखनऊ के आलमबाग इलाके में अदालत ने अमित वर्मा की जमानत अर्जी खारिज कर दी। "
+        "रीना कुमारी के वकील ने अमित वर्मा की जमानत का विरोध किया।",
+    }
+    src = tmp_path / "in"
+    src.mkdir()
+    for k, v in arts.items():
+        (src / f"{k}.txt").write_text(v, encoding="utf-8")
+    engine = fresh_engine("sqlite", tmp_path)
+    ingest(engine, [str(src)], workers=1)
+    with Session(engine) as s:
+        rows = s.execute(
+            select(Mention.protected, Link.entity_id, ArticleRow.doc_id)
+            .join(Link, Link.mention_id == Mention.id)
+            .join(ArticleRow, ArticleRow.id == Mention.article_id)
+            .where(Mention.name == "रीना कुमारी")
+        ).all()
+        assert {r.doc_id for r in rows} == {"p1", "p2"}
+        assert [r.protected for r in rows if r.doc_id == "p2"] == [False]
+        assert len({r.entity_id for r in rows}) == 1  # linked: name, place, co-accused
+        ent = s.get(Entity, rows[0].entity_id)
+        assert ent is not None and ent.protected and ent.pseudonym
+        links = list(s.execute(select(Link)).scalars())
+    assert links and not any("रीना" in lk.explanation for lk in links)

@@ -52,7 +52,7 @@ FINAL_A = 0.2  # a final inherent a added or dropped (Shiv/Shiva)
 #: a table spelling must reach this (score - cost) to replace latin_word's own spelling
 #: when that one is not in the table: a rare spelling one change away (Baraka for
 #: बराक, score 0.35) is no evidence
-MIN_VALUE = 0.2
+MIN_VALUE = 0.15
 EPENTHESIS = 0.1  # an a inside a consonant cluster (Agrawal/Agarwal, with SCHWA)
 SCHWA_E = 0.2  # an inherent a before r or h written e (Banerjee, Gehlot)
 LONG = 0.1  # ा aa, ी ee, ू oo, final ी y

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from jaanch.resolve.comparisons import Profile
 
 MAX_BLOCK = 30
-WINDOW = 15
-MAX_SHORT_TARGETS = 8
-MAX_SHORT_MENTIONS = 6
+WINDOW = 8
+MAX_SHORT_TARGETS = 6
+MAX_SHORT_MENTIONS = 4
 
 
 @dataclass(frozen=True)

@@ -638,7 +638,13 @@ _LEVELS: dict[str, dict[str, Level]] = {
 _VETOES = frozenset((c.name, lv.name) for c in COMPARISONS for lv in c.levels if lv.veto)
 
 
-def compare(a: Profile, b: Profile, stats: NameStats) -> Compared:
+def compare(a: Profile, b: Profile, stats: NameStats, *, full: bool = True) -> Compared:
+    """The level of every comparison for a pair. With ``full=False`` a pair whose names
+    differ (a veto) stops there: resolution needs no more of it."""
+    if not full:
+        name = name_level(a, b, stats)
+        if ("name", name) in _VETOES:
+            return Compared((("name", name),), f"name={name}")
     levels = tuple((c.name, c.choose(a, b, stats)) for c in COMPARISONS)
     veto = next((f"{c}={lv}" for c, lv in levels if (c, lv) in _VETOES), None)
     return Compared(levels, veto)

@@ -276,7 +276,7 @@ def _linear(model: RoleModel) -> _Linear:
 def decide(a: Profile, b: Profile, stats: NameStats, model: RoleModel | None = None) -> Decision:
     """Compare two person mentions and apply the link model (and its threshold)."""
     lin = _linear(model or link_model())
-    cmp = compare(a, b, stats)
+    cmp = compare(a, b, stats, full=False)
     used = {lv: lin.weights.get(lv, 0.0) for lv in cmp.levels}
     z = lin.intercept + sum(used.values())
     p = 1.0 / (1.0 + math.exp(-z))
@@ -507,7 +507,7 @@ def link_people(
     stats = NameStats.of(persons)
     person_idx = [i for i, m in enumerate(ms) if m.kind == "PERSON" and m.key]
     sub = [profiles[i] for i in person_idx]
-    accepted: list[tuple[float, int, int, Decision]] = []
+    accepted: list[tuple[float, int, int]] = []
     n = 0
     for x, y, _rule in candidate_pairs(sub):
         n += 1
@@ -519,11 +519,13 @@ def link_people(
         if d.compared.veto is None:
             uf.score(i, j, d.probability)
         if d.link:
-            accepted.append((d.probability, i, j, d))
+            accepted.append((d.probability, x, y))
     uf.min_mean = float(model.meta.get("cluster_min_mean", 0.5))
     accepted.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for p, i, j, d in accepted:
-        if uf.find(i) != uf.find(j):  # explained only where it joins two clusters
+    for p, x, y in accepted:
+        i, j = person_idx[x], person_idx[y]
+        if uf.find(i) != uf.find(j):  # decided again and explained only where it joins
+            d = decide(sub[x], sub[y], stats, model)
             link(j, i, "auto", d.explanation + f" (mention {ms[i].id})", round(p, 4), d.rows)
     return n
 

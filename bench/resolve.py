@@ -20,6 +20,7 @@ import random
 import resource
 import sys
 import time
+from itertools import accumulate
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,8 +38,8 @@ def synthetic(n: int, seed: int) -> list[M]:
     firsts = [r["token"] for r in load_tsv("given_names.tsv") if r.get("token")]
     lasts = [r["surname"] for r in load_tsv("surnames.tsv") if r.get("surname")]
     words = [r["token"] for r in load_tsv("news_words.tsv") if r.get("token")][:8000]
-    fw = [1 / (i + 1) for i in range(len(firsts))]
-    lw = [1 / (i + 1) for i in range(len(lasts))]
+    fw = list(accumulate(1 / (i + 1) for i in range(len(firsts))))
+    lw = list(accumulate(1 / (i + 1) for i in range(len(lasts))))
     public = [f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(max(n // 2000, 5))]
     out: list[M] = []
     article = 0
@@ -50,7 +51,8 @@ def synthetic(n: int, seed: int) -> list[M]:
             if rng.random() < 0.02:
                 name = rng.choice(public)
             else:
-                name = f"{rng.choices(firsts, fw)[0]} {rng.choices(lasts, lw)[0]}"
+                first = rng.choices(firsts, cum_weights=fw)[0]
+                name = f"{first} {rng.choices(lasts, cum_weights=lw)[0]}"
             if rng.random() < 0.2:
                 name = name.split()[rng.choice((0, -1))]
             people.append(name)

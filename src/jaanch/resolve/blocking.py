@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from jaanch.resolve.comparisons import Profile
 
@@ -120,6 +121,7 @@ def candidate_pairs(profiles: Sequence[Profile]) -> Iterator[tuple[int, int, str
             ranked = sorted(holders[w].values(), key=lambda ms: -len(ms))
             top_of[w] = ranked[:MAX_SHORT_TARGETS]
         for ms in top_of[w]:
-            for j in [m for m in ms if profiles[m].article != p.article][:MAX_SHORT_MENTIONS]:
+            others = (m for m in ms if profiles[m].article != p.article)
+            for j in islice(others, MAX_SHORT_MENTIONS):
                 a, b = (i, j) if i < j else (j, i)
                 yield a, b, "short_form"

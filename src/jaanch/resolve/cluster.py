@@ -45,6 +45,9 @@ class ConstrainedUnionFind:
         #: probabilities of the compared pairs, by mention (see :meth:`score`)
         self.scores: dict[int, dict[int, float]] = {}
         self.min_mean = 0.0
+        #: root pairs a merge was refused for: the hard constraints only grow as clusters
+        #: grow, so a refused pair of roots stays refused (checked once, not per link)
+        self.refused: set[tuple[int, int]] = set()
 
     def score(self, a: int, b: int, p: float) -> None:
         """Record the link model's probability for a compared pair."""
@@ -107,7 +110,9 @@ class ConstrainedUnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if not force and self.why_not(a, b):
+        key = (ra, rb) if ra < rb else (rb, ra)
+        if not force and (key in self.refused or self.why_not(a, b)):
+            self.refused.add(key)
             return False
         if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra

@@ -45,7 +45,9 @@ SEED = 0
 
 def pair_examples(
     db: str, pairs: list[Pair]
-) -> tuple[list[dict[str, float]], list[Pair], Any, dict[Any, int | None], list[Any]]:
+) -> tuple[list[dict[str, float]], list[Pair], dict[Any, int | None], list[Any]]:
+    """Comparison features of the labelled pairs found in the store at ``db``, those pairs,
+    where each side is (mention id), and the store's mentions."""
     engine = open_store(db)
     ms = load_mentions(engine)
     where = locate(engine, pairs)
@@ -59,7 +61,7 @@ def pair_examples(
             continue
         feats.append(compare(profiles[pos[ia]], profiles[pos[ib]], stats).features())
         kept.append(p)
-    return feats, kept, engine, where, ms
+    return feats, kept, where, ms
 
 
 def train(
@@ -187,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", action="store_true", help="write the model into the package")
     args = ap.parse_args(argv)
     pairs = load_pairs(args.pairs)
-    feats, kept, _engine, where, ms = pair_examples(args.db, pairs)
+    feats, kept, where, ms = pair_examples(args.db, pairs)
     print(f"{len(kept)} of {len(pairs)} labelled pairs located in the store")
     if args.cv:
         res = cross_validate(

@@ -8,6 +8,7 @@ calls it: whoever ingests runs it afterwards (:func:`ingest_and_resolve`, or
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from sqlalchemy import Engine
@@ -35,8 +36,6 @@ def ingest_and_resolve(engine: Engine, paths: list[str], **kw: Any) -> IngestRep
     report's seconds include both."""
     rep = ingest(engine, paths, **kw)
     t = rep.seconds
-    import time
-
     t0 = time.perf_counter()
     resolve_if_pending(engine)
     rep.seconds = t + time.perf_counter() - t0

@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz.distance import JaroWinkler
 
 from jaanch.lexicons import load_tsv
-from jaanch.text.english_names import initials
+from jaanch.text.english_names import india_score, initials
 from jaanch.text.keys import clean_name, is_devanagari, latin_token_key, token_key
 from jaanch.text.translit import latin_word
 
@@ -389,8 +389,6 @@ def population_level(a: Profile, b: Profile, stats: NameStats) -> str:
 
 
 def _population(words: tuple[str, ...]) -> str:
-    from jaanch.text.english_names import india_score
-
     if not words:
         return "unknown"
     if len(words) == 1:
@@ -650,7 +648,7 @@ def compare(a: Profile, b: Profile, stats: NameStats, *, full: bool = True) -> C
     return Compared(levels, veto)
 
 
-def explain(cmp: Compared, weights: dict[str, float], probability: float) -> list[dict[str, Any]]:
+def explain(cmp: Compared, weights: dict[tuple[str, str], float]) -> list[dict[str, Any]]:
     """One row per comparison: the level chosen, its label and its weight (log-odds)."""
     rows = []
     for cname, lv in cmp.levels:
@@ -660,7 +658,7 @@ def explain(cmp: Compared, weights: dict[str, float], probability: float) -> lis
                 "comparison": cname,
                 "level": lv,
                 "label": level.label,
-                "weight": round(weights.get(f"{cname}={lv}", 0.0), 3),
+                "weight": round(weights.get((cname, lv), 0.0), 3),
                 "veto": level.veto,
             }
         )

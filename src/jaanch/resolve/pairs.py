@@ -63,13 +63,6 @@ def load_pairs(path: str | Path, *, sure_only: bool = True) -> list[Pair]:
     return out
 
 
-@dataclass
-class Located:
-    """Mention ids (store primary keys) per pair side; None where the store lacks it."""
-
-    ids: dict[Side, int | None] = field(default_factory=dict)
-
-
 def locate(engine: Engine, pairs: list[Pair]) -> dict[Side, int | None]:
     """The store mention each pair side names (see the module docstring)."""
     docs = {s.doc for p in pairs for s in (p.a, p.b)}

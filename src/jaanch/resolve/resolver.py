@@ -211,11 +211,7 @@ class Decision:
     @property
     def rows(self) -> list[dict[str, Any]]:
         """One row per comparison: level, label, weight (log-odds), veto."""
-        return explain(
-            self.compared,
-            {f"{c}={lv}": w for (c, lv), w in self.weights.items()},
-            self.probability,
-        )
+        return explain(self.compared, self.weights)
 
     @property
     def explanation(self) -> str:
@@ -383,16 +379,8 @@ def resolve_store(engine: Engine) -> ResolveReport:
             rep.refused += 1
 
     # people: one key in one article is one person
-    first_in_article: dict[tuple[int, str], int] = {}
-    for i, m in enumerate(ms):
-        if m.kind != "PERSON" or not m.key:
-            continue
-        for k in {m.key} | m.alias_keys:
-            prev = first_in_article.get((m.article_id, k))
-            if prev is None:
-                first_in_article[(m.article_id, k)] = i
-            else:
-                link(i, prev, "auto", "same name in the same article", 1.0, force=True)
+    for i, prev in same_article_pairs(ms):
+        link(i, prev, "auto", "same name in the same article", 1.0, force=True)
     # across articles: blocking, comparison, then clustering under constraints
     link_people(ms, profiles, uf, link)
 
@@ -530,6 +518,19 @@ def link_people(
     return n
 
 
+def same_article_pairs(ms: Sequence[M]) -> Iterable[tuple[int, int]]:
+    """``(i, earlier)``: person mentions of one article sharing a name or alias key (one
+    key in one article is one person)."""
+    first: dict[tuple[int, str], int] = {}
+    for i, m in enumerate(ms):
+        if m.kind != "PERSON" or not m.key:
+            continue
+        for k in {m.key} | m.alias_keys:
+            prev = first.setdefault((m.article_id, k), i)
+            if prev != i:
+                yield i, prev
+
+
 def person_clusters(
     ms: Sequence[M], model: RoleModel | None = None, counts: dict[str, int] | None = None
 ) -> list[int]:
@@ -538,14 +539,8 @@ def person_clusters(
     ``counts`` receives the number of pairs compared (``pairs``)."""
     profiles = [to_profile(m) for m in ms]
     uf = ConstrainedUnionFind(profiles, names_compatible)
-    first: dict[tuple[int, str], int] = {}
-    for i, m in enumerate(ms):
-        if m.kind != "PERSON" or not m.key:
-            continue
-        for k in {m.key} | m.alias_keys:
-            prev = first.setdefault((m.article_id, k), i)
-            if prev != i:
-                uf.union(i, prev, force=True)
+    for i, prev in same_article_pairs(ms):
+        uf.union(i, prev, force=True)
 
     def link(ia: int, ib: int, *_args: Any, **_kw: Any) -> None:
         uf.union(ia, ib)

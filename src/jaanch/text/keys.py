@@ -63,12 +63,7 @@ def token_key(tok: str) -> str:
 
 def name_key(name: str) -> str:
     """The space-joined keys of a name's Devanagari words (Latin words by ``latin_key``)."""
-    out = []
-    for tok in _TOKEN.findall(clean_name(name)):
-        k = token_key(tok) if is_devanagari(tok) else latin_token_key(tok)
-        if k:
-            out.append(k)
-    return " ".join(out)
+    return " ".join(query_tokens(name))
 
 
 _LATIN_RULES = [

@@ -13,7 +13,7 @@ from typing import Any
 
 from jaanch.doc import Doc
 from jaanch.facts import build_facts
-from jaanch.models.roles import ASSOCIATE_NAME, RoleModel, shipped_model
+from jaanch.models.roles import ASSOCIATE_NAME, PERSON_NAME, RoleModel, shipped_model
 from jaanch.models.roles import NAME as ROLE_MODEL_NAME
 from jaanch.recognise.base import REGISTRY, Recogniser
 from jaanch.text.normalise import fold_for_match
@@ -53,7 +53,8 @@ def load_builtins() -> None:
 class Pipeline:
     """Recognisers (by registered name) and the fact builders.
 
-    ``role_model`` and ``associate_model``: ``True`` uses the trained model shipped in
+    ``role_model``, ``associate_model`` and ``person_model`` (which decides the names the
+    context recogniser's cues propose): ``True`` uses the trained model shipped in
     ``jaanch/models/`` (when it is there), ``False`` the rules alone, a
     :class:`~jaanch.models.roles.RoleModel` that model; ``None`` follows ``pipeline.yaml``.
     """
@@ -63,6 +64,7 @@ class Pipeline:
         names: list[str] | None = None,
         role_model: RoleModel | bool | None = None,
         associate_model: RoleModel | bool | None = None,
+        person_model: RoleModel | bool | None = None,
     ) -> None:
         load_builtins()
         cfg = load_yaml_pipeline()
@@ -76,6 +78,14 @@ class Pipeline:
         self.associate_model = _model(
             associate_model, cfg.get("associate_model", False), ASSOCIATE_NAME
         )
+        self.person_model = _model(person_model, cfg.get("person_model", False), PERSON_NAME)
+        persons = self.recogniser("person_context")
+        if persons is not None:
+            persons.model = self.person_model  # type: ignore[attr-defined]
+
+    def recogniser(self, name: str) -> Recogniser | None:
+        """The pipeline's recogniser of that registered name, if it runs one."""
+        return next((r for r in self.recognisers if r.name == name), None)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -84,6 +94,8 @@ class Pipeline:
             out[ROLE_MODEL_NAME] = self.role_model.version
         if self.associate_model is not None:
             out[ASSOCIATE_NAME] = self.associate_model.version
+        if self.person_model is not None:
+            out[PERSON_NAME] = self.person_model.version
         return out
 
     def doc(self, article: Article) -> Doc:

@@ -18,8 +18,9 @@ from jaanch.annotate.folds import kfold, leave_one_source_out
 from jaanch.evaluate import score
 from jaanch.facts.events import build_codes, build_laws
 from jaanch.facts.people import build_people, pair_feature_rows, role_feature_rows
-from jaanch.models.roles import ASSOCIATE_NAME, RoleModel, fit
+from jaanch.models.roles import ASSOCIATE_NAME, PERSON_LABEL, PERSON_NAME, RoleModel, fit
 from jaanch.pipeline import Pipeline
+from jaanch.recognise.persons import Candidate, PersonRecogniser
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Article
 
@@ -50,6 +51,8 @@ class Examples:
 
     roles: list[Example]
     pairs: list[Example]
+    #: the chunks the person recogniser's cues proposed, labelled by the gold names
+    candidates: list[Example] = field(default_factory=list)
 
 
 def _gold_keys(gold: Mapping[str, Any]) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -67,7 +70,15 @@ def article_examples(gold: Mapping[str, Any], pipe: Pipeline) -> Examples:
     """Read a gold article with the rules (no model), align each person found to a gold
     person by name or alias (the scorer's folding) and return (features, gold labels) of
     every aligned person and of every pair of aligned people (``associate`` or none)."""
-    doc = pipe.doc(_article(gold))
+    persons = pipe.recogniser("person_context")
+    collected: list[Candidate] = []
+    if isinstance(persons, PersonRecogniser):
+        persons.collect = collected
+    try:
+        doc = pipe.doc(_article(gold))
+    finally:
+        if isinstance(persons, PersonRecogniser):
+            persons.collect = None
     crimes, _ = build_codes(doc, build_laws(doc))
     codes = {c.code for c in crimes}
     _, relations, clusters = build_people(doc, codes, None, None)
@@ -101,7 +112,12 @@ def article_examples(gold: Mapping[str, Any], pipe: Pipeline) -> Examples:
         if a is None or b is None or a == b:
             continue
         pair_ex.append((feats, ["associate"] if frozenset((a, b)) in tied else []))
-    return Examples(role_ex, pair_ex)
+    # a proposed chunk is a name when it is a gold person's name or alias, word for word
+    cand_ex: list[Example] = [
+        (c.features, [PERSON_LABEL] if fold_for_match(c.text) in gold_names else [])
+        for c in collected
+    ]
+    return Examples(role_ex, pair_ex, cand_ex)
 
 
 #: regularisation of the associate model: C=0.1 held up best across 5-fold,
@@ -110,10 +126,15 @@ def article_examples(gold: Mapping[str, Any], pipe: Pipeline) -> Examples:
 ASSOCIATE_C = 0.1
 
 
+#: regularisation of the person model
+PERSON_C = 0.3
+
+
 @dataclass
 class Models:
     roles: RoleModel | None
     associates: RoleModel | None
+    persons: RoleModel | None = None
 
 
 def train_models(
@@ -131,7 +152,19 @@ def train_models(
         tune=True,
         meta={**dict(meta or {}), "name": ASSOCIATE_NAME},
     )
-    return Models(roles if roles.roles else None, associates if associates.roles else None)
+    persons = fit(
+        [e for ex in examples for e in ex.candidates],
+        labels=(PERSON_LABEL,),
+        seed=seed,
+        c=PERSON_C,
+        tune=True,
+        meta={**dict(meta or {}), "name": PERSON_NAME},
+    )
+    return Models(
+        roles if roles.roles else None,
+        associates if associates.roles else None,
+        persons if persons.roles else None,
+    )
 
 
 @dataclass
@@ -195,7 +228,7 @@ def cross_validate(
     :func:`train_models` with ``seed``); the rules alone are scored on the same folds as
     the baseline."""
     train = trainer or (lambda ex: train_models(ex, seed=seed))
-    rules = Pipeline(role_model=False, associate_model=False)
+    rules = Pipeline(role_model=False, associate_model=False, person_model=False)
     by_id = {g["id"]: g for g in golds}
     examples = {g["id"]: article_examples(g, rules) for g in golds}
     baseline = {g["id"]: p for g, p in zip(golds, predict(golds, rules), strict=True)}
@@ -215,7 +248,9 @@ def cross_validate(
                 continue
             models = train([examples[i] for i in tr])
             pipe = Pipeline(
-                role_model=models.roles or False, associate_model=models.associates or False
+                role_model=models.roles or False,
+                associate_model=models.associates or False,
+                person_model=models.persons or False,
             )
             test = [by_id[i] for i in te]
             pairs = list(zip(predict(test, pipe), test, strict=True))

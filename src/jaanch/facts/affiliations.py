@@ -21,15 +21,13 @@ from functools import cache
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_yaml
+from jaanch.text.name_lists import AGE_IN_BRACKETS
+from jaanch.text.name_lists import name_lists as lists_of_names
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Evidence, Relation, Span
 
 NAME = "affiliations"
 VERSION = "1.0"
-#: list separators between two names of one list
-_SEP_RE = re.compile(r"\s*(?:,|और|व|एवं|तथा)\s*$")
-#: an age in brackets after a name: "सलीम (30)", "रेखा (35 वर्ष)"
-AGE_IN_BRACKETS = re.compile(r"\s*\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
 
 
 @dataclass(frozen=True)
@@ -74,25 +72,6 @@ def _ev(*spans: Span) -> list[Evidence]:
     return out
 
 
-def _name_lists(doc: Doc, mentions: Sequence[Span]) -> list[list[Span]]:
-    """Runs of person mentions joined by ``,``/``और``/``व`` (ages in brackets skipped)."""
-    text = doc.text
-    lists: list[list[Span]] = []
-    cur: list[Span] = []
-    for m in mentions:
-        if cur:
-            gap = text[cur[-1].nend : m.nstart]
-            gap = AGE_IN_BRACKETS.sub("", gap)
-            if len(gap) <= 8 and _SEP_RE.match(gap) and "।" not in gap:
-                cur.append(m)
-                continue
-            lists.append(cur)
-        cur = [m]
-    if cur:
-        lists.append(cur)
-    return lists
-
-
 def affiliation_relations(
     doc: Doc, mention_owner: dict[int, str], orgs: Sequence[Span]
 ) -> list[Relation]:
@@ -116,7 +95,7 @@ def affiliation_relations(
     # --- member_of: ORG [के] [modifiers] (HEAD | rank) PERSON, and the list that follows;
     # for a party or a gang also ORG के PERSON ("लश्कर-ए-तैयबा के यूसुफ मुजम्मिल")
     desig_at = {d.nstart: d for d in doc.spans_of("DESIGNATION")}
-    name_lists = _name_lists(doc, mentions)
+    name_lists = lists_of_names(text, mentions)
     lists = {lst[0].nstart: lst for lst in name_lists}
     for org in orgs:
         kind = (org.value or {}).get("kind") if isinstance(org.value, dict) else None

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_yaml
 from jaanch.models.role_features import masked_words
+from jaanch.text.name_lists import name_lists
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
@@ -56,16 +57,28 @@ class ArticleView:
     mentions: tuple[Span, ...] = ()
     #: names and places, whose words are masked in the features
     masks: tuple[Span, ...] = ()
+    #: the lists of names (``jaanch.text.name_lists``) and the list of each mention start
+    lists: tuple[tuple[Span, ...], ...] = ()
+    list_of: dict[int, int] = field(default_factory=dict)
+    #: crime and action cues (not negated) of the article
+    cues: tuple[Span, ...] = ()
 
 
 def article_view(doc: Doc, people: Sequence[Person]) -> ArticleView:
     words = {fold_for_match(w) for w in _WORD_RE.findall(doc.text)}
+    mentions = tuple(sorted((m for p in people for m in p.mentions), key=lambda m: m.nstart))
+    lists = tuple(tuple(x) for x in name_lists(doc.text, mentions))
     return ArticleView(
         joint=frozenset(words & pair_words().joint),
         n_people=len(people),
         n_accused=sum(1 for p in people if "accused" in p.roles),
-        mentions=tuple(sorted((m for p in people for m in p.mentions), key=lambda m: m.nstart)),
+        mentions=mentions,
         masks=tuple(sorted(doc.spans_of("PERSON", "LOC"), key=lambda m: m.nstart)),
+        lists=lists,
+        list_of={m.nstart: k for k, lst in enumerate(lists) for m in lst},
+        cues=tuple(
+            c for c in doc.spans_of("CRIME_CUE", "ACTION_CUE") if not (c.value or {}).get("negated")
+        ),
     )
 
 
@@ -92,6 +105,8 @@ def pair_features(
         f[f"art:{w}"] = 1.0
         if ra & rb & {"accused"}:
             f[f"art_acc:{w}"] = 1.0
+    _shared_lists(doc, a, b, view, f)
+    _shared_sentences(doc, a, b, view, f)
     # the nearest two mentions
     best: tuple[int, Span, Span] | None = None
     for x in a.mentions:
@@ -127,3 +142,47 @@ def pair_features(
         for w in masked_words(doc, first.nend, second.nstart, view.masks)[:8]:
             f[f"between:{w}"] = 1.0
     return f
+
+
+def _shared_lists(doc: Doc, a: Person, b: Person, view: ArticleView, f: dict[str, float]) -> None:
+    """Any list of names that holds both (not only their nearest mentions), its size and
+    the words that open and close it."""
+    la = {view.list_of[m.nstart] for m in a.mentions if m.nstart in view.list_of}
+    lb = {view.list_of[m.nstart] for m in b.mentions if m.nstart in view.list_of}
+    shared = sorted(k for k in la & lb if len(view.lists[k]) > 1)
+    if not shared:
+        return
+    f["any_list"] = 1.0
+    if len(shared) > 1:
+        f["lists_2+"] = 1.0
+    for k in shared:
+        lst = view.lists[k]
+        f[f"list_size={_bucket(len(lst), (2, 3, 5))}"] = 1.0
+        lo, hi = lst[0].nstart, lst[-1].nend
+        for w in masked_words(doc, max(0, lo - 40), lo, view.masks)[-3:]:
+            f[f"any_list_before:{w}"] = 1.0
+        for w in masked_words(doc, hi, min(len(doc.text), hi + 40), view.masks)[:3]:
+            f[f"any_list_after:{w}"] = 1.0
+
+
+def _shared_sentences(
+    doc: Doc, a: Person, b: Person, view: ArticleView, f: dict[str, float]
+) -> None:
+    """The sentences that name both: how many, the words of joint action and the crime
+    and action cues in them."""
+    sa = {s.start: s for m in a.mentions if (s := doc.sentence_at(m.nstart)) is not None}
+    sb = {s.start for m in b.mentions if (s := doc.sentence_at(m.nstart)) is not None}
+    shared = [sa[k] for k in sorted(sa.keys() & sb)]
+    if not shared:
+        return
+    f[f"shared_sentences={_bucket(len(shared), (1, 2))}"] = 1.0
+    joint = pair_words().joint
+    for s in shared:
+        for w in _WORD_RE.findall(s.text):
+            fw = fold_for_match(w)
+            if fw in joint:
+                f[f"sent_joint:{fw}"] = 1.0
+        for c in view.cues:
+            if s.start <= c.nstart < s.end:
+                kind = "crime" if c.label == "CRIME_CUE" else "action"
+                f[f"sent_{kind}={(c.value or {}).get('code')}"] = 1.0

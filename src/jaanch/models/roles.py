@@ -25,6 +25,9 @@ import numpy as np
 
 NAME = "role_model"
 ASSOCIATE_NAME = "associate_model"
+PERSON_NAME = "person_model"
+#: the one label of the person model: the candidate chunk is a person's name
+PERSON_LABEL = "person"
 #: roles the model predicts (taxonomy.md section 3)
 ROLES = ("accused", "victim", "complainant", "witness", "official", "relative", "other")
 #: a role with fewer training examples than this is left to the rules

@@ -22,6 +22,8 @@ from typing import Any
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_tsv, load_yaml
+from jaanch.models.person_features import candidate_features
+from jaanch.models.roles import PERSON_LABEL, RoleModel
 from jaanch.names import NameLexicon, syllable_letters
 from jaanch.recognise.base import register
 from jaanch.recognise.designation import designation_matcher
@@ -91,6 +93,16 @@ class Context:
     after_cues: tuple[tuple[tuple[str, ...], int], ...]
     function_words: frozenset[str]
     after_cues_by_first: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every cue and function word (the person model reads them as they are)."""
+        return frozenset(
+            {*self.role_nouns, *self.kin_words, *self.apposition_kin, *self.alias_markers}
+            | self.residence_markers
+            | self.function_words
+            | {w for phrase, _ in self.after_cues for w in phrase}
+        )
 
 
 @cache
@@ -163,6 +175,16 @@ def _is_soft_loc(s: Span) -> bool:
 
 
 @dataclass
+class Candidate:
+    """A chunk a cue proposed, as the person model sees it (for training)."""
+
+    text: str
+    cue: str
+    features: dict[str, float]
+    rule_ok: bool
+
+
+@dataclass
 class Chunk:
     first: int
     last: int  # inclusive token index
@@ -175,10 +197,28 @@ class PersonRecogniser:
     name = "person_context"
     version = "1.2"
 
-    def __init__(self) -> None:
+    def __init__(self, model: RoleModel | None = None) -> None:
         self.ctx = context()
+        self.context_words = self.ctx.words
         self.names = NameLexicon.default()
         self.designations = designation_matcher()
+        #: the learned person model: decides the chunks the cues propose (None: the rules)
+        self.model = model
+        #: when a list, every candidate chunk with its features is appended (training)
+        self.collect: list[Candidate] | None = None
+
+    def accept(self, chunk: tuple[int, int], cue: str, strong: bool, rule_ok: bool) -> bool:
+        """Is the chunk a name? The hand rules' answer (``rule_ok``) unless a person model
+        is set; then the model's, with the rules' answer among its features."""
+        if self.model is None and self.collect is None:
+            return rule_ok
+        feats = candidate_features(self, chunk[0], chunk[1], cue, strong, rule_ok)
+        if self.collect is not None:
+            text = self.doc.text[self.toks[chunk[0]].start : self.toks[chunk[1]].end]
+            self.collect.append(Candidate(text, cue, feats, rule_ok))
+        if self.model is None:
+            return rule_ok
+        return PERSON_LABEL in self.model.above(feats)
 
     # -- token tests ---------------------------------------------------------------
 
@@ -503,7 +543,9 @@ class PersonRecogniser:
                         # "एसपी अवंतीपोरा जैयद मोहम्मद": the post's place, then the name
                         self.posting_places.append(ch[0])
                         ch = (ch[0] + 1, ch[1])
-                    if ch and self.chunk_is_plausible(*ch, strong=True):
+                    if ch and self.accept(
+                        ch, "designation", True, self.chunk_is_plausible(*ch, strong=True)
+                    ):
                         # "आरोपित पंचायत सचिव ओम गुप्ता": a role noun before the rank
                         hint = ctx.role_nouns.get(keys[i - 1]) if i > 0 else None
                         out.append(Chunk(ch[0], ch[1], "designation", hint, True))
@@ -520,7 +562,10 @@ class PersonRecogniser:
                     nxt = self.toks[ch[1] + 1].text if ch[1] + 1 < n else ""
                     if nxt not in (",", "और", "व", "एवं"):
                         ch = None
-                if ch and self.chunk_is_plausible(*ch, strong=ctx.role_nouns[k] is not None):
+                strong = ctx.role_nouns[k] is not None
+                if ch and self.accept(
+                    ch, "role_noun:" + k, strong, self.chunk_is_plausible(*ch, strong=strong)
+                ):
                     out.append(Chunk(ch[0], ch[1], "role_noun:" + k, ctx.role_nouns[k], True))
             # alias: X उर्फ Y
             if k in ctx.alias_markers:
@@ -552,7 +597,10 @@ class PersonRecogniser:
             # kinship + name: "बेटे उत्कर्ष", "भाई गोविंद", "पत्नी सोनम"
             if k in ctx.kin_words and i + 1 < n:
                 fwd = self.forward_chunk(i + 1, allow_loc=False)
-                if fwd is not None and (
+                if fwd is not None and self.accept(
+                    fwd,
+                    "kin:" + k,
+                    False,
                     self.chunk_is_plausible(*fwd, strong=False)
                     or (self.after_cue_at(fwd[1] + 1) >= 1 and not self.common(keys[fwd[0]]))
                     or (
@@ -560,7 +608,7 @@ class PersonRecogniser:
                         and (self.name_score(fwd[0]) >= 0.3 or self.rare(fwd[0]))
                         and i > 0
                         and keys[i - 1] in POSSESSIVES
-                    )
+                    ),
                 ):
                     out.append(Chunk(fwd[0], fwd[1], "kin:" + k, "relative", False))
             # age: "राजीव (32)", "30 वर्षीय X"
@@ -574,19 +622,25 @@ class PersonRecogniser:
                 if j < n and keys[j] in ctx.role_nouns:
                     j += 1
                 fwd = self.forward_chunk(j, allow_loc=False)
-                if fwd and self.chunk_is_plausible(*fwd, strong=True):
+                if fwd and self.accept(
+                    fwd, "age", True, self.chunk_is_plausible(*fwd, strong=True)
+                ):
                     out.append(Chunk(fwd[0], fwd[1], "age", None, True))
             # residence: "... निवासी X" and "X निवासी ..."
             if k in ctx.residence_markers and not any(c.last == i - 1 for c in out):
                 # "NAME निवासी PLACE": after a name the words are its address
                 fwd = self.forward_chunk(i + 1, allow_loc=False)
-                if fwd and self.chunk_is_plausible(*fwd, strong=False):
+                if fwd and self.accept(
+                    fwd, "residence", False, self.chunk_is_plausible(*fwd, strong=False)
+                ):
                     out.append(Chunk(fwd[0], fwd[1], "residence", None, False))
             # reporting cue after a name: "X ने बताया", "X की शिकायत पर"
             strength = self.after_cue_at(i)
             if strength and i > 0 and self.nameable(i - 1):
                 back = self.backward_chunk(i - 1, min_score=0.3 if strength == 2 else 0.5)
-                if back and self.chunk_is_plausible(*back, strong=False):
+                if back and self.accept(
+                    back, "after:" + k, strength == 2, self.chunk_is_plausible(*back, strong=False)
+                ):
                     out.append(Chunk(back[0], back[1], "after:" + k, None, strength == 2))
             # Latin names: "Sonam Raghuvanshi"
             if LATIN_NAME_RE.fullmatch(self.toks[i].text) and (
@@ -601,7 +655,13 @@ class PersonRecogniser:
         for i in range(1, n):
             if self.is_surname(i) and self.nameable(i) and self.nameable(i - 1):
                 back = self.backward_chunk(i, min_score=0.3)
-                if back and back[0] < i and self.chunk_is_plausible(*back, strong=False):
+                if (
+                    back
+                    and back[0] < i
+                    and self.accept(
+                        back, "surname", False, self.chunk_is_plausible(*back, strong=False)
+                    )
+                ):
                     out.append(Chunk(back[0], back[1], "surname", None, False))
         return out
 
@@ -721,7 +781,12 @@ class PersonRecogniser:
                     ch = self.backward_chunk(sep - 1, min_score=0.3)
                 if not ch or any(k in taken for k in range(ch[0], ch[1] + 1)):
                     continue
-                if not self.chunk_is_plausible(*ch, strong=False) and not self.list_item_ok(*ch):
+                if not self.accept(
+                    ch,
+                    "list",
+                    False,
+                    self.chunk_is_plausible(*ch, strong=False) or self.list_item_ok(*ch),
+                ):
                     continue
                 hint = c.role_hint if c.role_hint != "relative" else None
                 new = Chunk(ch[0], ch[1], "list", hint, False)

@@ -1,0 +1,33 @@
+"""Lists of named people: runs of person mentions joined by ``,``, ``और``, ``व``, ``एवं`` or
+``तथा`` ("रमेश, सुरेश (30) और महेश"), an age in brackets after a name skipped. Read by the
+affiliation rules and by the associate model's pair features."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from jaanch.types import Span
+
+#: list separators between two names of one list
+SEPARATOR = re.compile(r"\s*(?:,|और|व|एवं|तथा)\s*$")
+#: an age in brackets after a name: "सलीम (30)", "रेखा (35 वर्ष)"
+AGE_IN_BRACKETS = re.compile(r"\s*\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
+
+
+def name_lists(text: str, mentions: Sequence[Span]) -> list[list[Span]]:
+    """Runs of ``mentions`` (sorted by ``nstart``, positions in ``text``) that form one
+    list; a mention outside any list is a run of one."""
+    lists: list[list[Span]] = []
+    cur: list[Span] = []
+    for m in mentions:
+        if cur:
+            gap = AGE_IN_BRACKETS.sub("", text[cur[-1].nend : m.nstart])
+            if len(gap) <= 8 and SEPARATOR.match(gap) and "।" not in gap:
+                cur.append(m)
+                continue
+            lists.append(cur)
+        cur = [m]
+    if cur:
+        lists.append(cur)
+    return lists

@@ -8,9 +8,11 @@ reads every article with the rules, and trains
 
 * ``role_model``: one logistic regression per role over each person's features;
 * ``associate_model``: one logistic regression over each pair of people of an article,
-  its threshold chosen by cross-validation inside the training data.
+  its threshold chosen by cross-validation inside the training data;
+* ``person_model``: one logistic regression over each chunk the context recogniser's cues
+  propose (is it a person's name?), its threshold chosen the same way.
 
-Both are written as JSON weights (``<out>/<name>/weights.json``) with a ``MODEL_CARD.md``.
+All are written as JSON weights (``<out>/<name>/weights.json``) with a ``MODEL_CARD.md``.
 The result depends only on the data and ``--seed``. With ``--cv`` the card also gives the
 5-fold and leave-one-source-out figures of ``scripts/cross_validate.py`` (slower).
 """
@@ -27,6 +29,7 @@ import sklearn  # the training dependency ([dev] and [train] extras)
 from jaanch.annotate.crossval import (
     ASSOCIATE_C,
     GROUPS,
+    PERSON_C,
     CVReport,
     article_examples,
     cross_validate,
@@ -34,7 +37,7 @@ from jaanch.annotate.crossval import (
 )
 from jaanch.annotate.folds import source_of
 from jaanch.annotate.records import load_golds
-from jaanch.models.roles import ASSOCIATE_NAME, NAME, RoleModel
+from jaanch.models.roles import ASSOCIATE_NAME, NAME, PERSON_NAME, RoleModel
 from jaanch.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,65 +46,87 @@ SHARED = ROOT.parent / "shared" / "data"
 VERSION = "1.0"
 
 
+#: per model: what it does, its features, how it is used, its C, what an example is
+ABOUT = {
+    NAME: (
+        "assigns each person of an article their roles (accused, victim, complainant, "
+        "witness, official, relative, other) from all of their mentions",
+        "`jaanch.models.role_features.person_features`: the roles the rules gave, the "
+        "designation, the recogniser's cue, the words after each mention (past an FIR-style "
+        "description) and before it, list membership, the crime and action cues of the "
+        "sentence, how often and how early the person is named, the article's crime types",
+        "On in the default pipeline (`pipeline.yaml`) for the people the rules give no "
+        "cue role; `Pipeline(role_model=False)` gives the rules alone.",
+        0.5,
+        "people aligned to a gold person. A person the recognisers do not find is no example.",
+    ),
+    ASSOCIATE_NAME: (
+        "decides for each pair of people of an article whether the text joins them "
+        "as criminal associates (`associate`)",
+        "`jaanch.models.pair_features.pair_features`: both people's roles as the rules "
+        "gave them, whether they are listed together (and the words around the list), any "
+        "list and any sentence that names both (with its words of joint action and its crime "
+        "and action cues), how far apart their nearest mentions are, the words between them, "
+        "words of joint action in the article (`affiliations.yaml`), a kinship or rule-found "
+        "tie, how many accused the article names",
+        "On in the default pipeline (`pipeline.yaml: associate_model`; "
+        "`Pipeline(associate_model=False)` turns it off), with a decision threshold set for "
+        "precision. It is asked only about two accused, and the pairs it finds are closed "
+        "over each group of joined people.",
+        ASSOCIATE_C,
+        "pairs of aligned people.",
+    ),
+    PERSON_NAME: (
+        "decides whether a chunk of words that a cue of the context recogniser proposes "
+        "(a role, occupation or kinship noun before it, a residence, a reporting verb "
+        "after it, a list beside a found name, `वाले`/`पहचान`/`नाम` before it) is a person's name",
+        "`jaanch.models.person_features.candidate_features`: how much people in India use "
+        "each word as a name (`latin_names.tsv` through the word's usual English spelling), "
+        "name-likeness and common-word statistics of the public NER and news corpora, "
+        "surname, given-name and title tables, syllables, overlap with a place, the cue and "
+        "cue word, the words right before and after the chunk (a word that may be a name is "
+        "`<w>`), and whether the hand rules took the chunk",
+        "On in the default pipeline (`pipeline.yaml: person_model`); "
+        "`Pipeline(person_model=False)` gives the hand rules' decisions.",
+        PERSON_C,
+        "chunks proposed by the cues, a chunk being a name when it is a gold person's name "
+        "or alias word for word. A name no cue proposes is no example.",
+    ),
+}
+
+
 def card(
     name: str, model: RoleModel, golds: list[dict], n_examples: int, cv: list[CVReport] | None
 ) -> str:
     sources = Counter(source_of(g["id"]) for g in golds)
     n_dev = sum(1 for g in golds if "groups" not in g)
-    what = (
-        "assigns each person of an article their roles (accused, victim, complainant, "
-        "witness, official, relative, other) from all of their mentions"
-        if name == NAME
-        else "decides for each pair of people of an article whether the text joins them "
-        "as criminal associates (`associate`)"
-    )
-    feats = (
-        "`jaanch.models.role_features.person_features`: the roles the rules gave, the "
-        "designation, the recogniser's cue, the words after each mention (past an FIR-style "
-        "description) and before it, list membership, the crime and action cues of the "
-        "sentence, how often and how early the person is named, the article's crime types"
-        if name == NAME
-        else "`jaanch.models.pair_features.pair_features`: both people's roles as the rules "
-        "gave them, whether they are listed together (and the words around the list), how "
-        "far apart their nearest mentions are, the words between them, words of joint action "
-        "in the article (`affiliations.yaml`), a kinship or rule-found tie, how many accused "
-        "the article names"
-    )
+    what, feats, use, c, example = ABOUT[name]
     lines = [
         f"# `{name}` (version {model.version})",
         "",
-        f"A linear model that {what}. "
-        + (
-            "On in the default pipeline (`pipeline.yaml`) for the people the rules give no "
-            "cue role; `Pipeline(role_model=False)` gives the rules alone."
-            if name == NAME
-            else "Shipped but off by default (`pipeline.yaml: associate_model`; "
-            "`Pipeline(associate_model=True)` turns it on): its pairs are not yet precise "
-            "enough to print as facts about people. It is asked only about two accused."
-        ),
+        f"A linear model that {what}. {use}",
         "",
         "## Training",
         "",
         f"- Script: `python scripts/train_people.py --seed {model.meta.get('seed', 0)}` "
         f"(scikit-learn {sklearn.__version__}, logistic regression, L2, "
-        f"C={0.5 if name == NAME else ASSOCIATE_C}, balanced classes). The weights are plain "
+        f"C={c}, balanced classes). The weights are plain "
         "JSON; prediction needs numpy only.",
         f"- Articles: {len(golds)} ({n_dev} of the gold dev set, {len(golds) - n_dev} "
         "annotated by the project, `annotations/people.jsonl`), from "
         + ", ".join(f"{s} {n}" for s, n in sorted(sources.items()))
         + ".",
-        f"- Examples: {n_examples} "
-        + ("people aligned to a gold person." if name == NAME else "pairs of aligned people.")
-        + " A person the rules do not find is no example.",
+        f"- Examples: {n_examples} {example}",
         f"- Features: {feats}. Words are folded; no name is a feature. "
         f"{len(model.vocab)} features have a weight.",
-        "- Labels and thresholds: "
+        "- Labels and thresholds (the associate model's fixed for precision, the others "
+        "chosen by 3-fold cross-validation inside the training data): "
         + ", ".join(f"{r} ≥ {t:.2f}" for r, t in zip(model.roles, model.thresholds, strict=True))
         + ".",
         "",
         "## Limits",
         "",
-        "- It sees only the people the recognisers find; a missed name has no role.",
+        "- It sees only what the recognisers propose; a name no cue proposes stays missed.",
         (
             "- The dev set is among its training data: figures measured on it are training "
             "figures. Judge it by the cross-validated figures below."
@@ -153,9 +178,11 @@ def main() -> int:
     cv = cross_validate(everything, seed=args.seed) if args.cv else None
     n_roles = sum(len(e.roles) for e in examples)
     n_pairs = sum(len(e.pairs) for e in examples)
+    n_candidates = sum(len(e.candidates) for e in examples)
     for name, model, n in (
         (NAME, models.roles, n_roles),
         (ASSOCIATE_NAME, models.associates, n_pairs),
+        (PERSON_NAME, models.persons, n_candidates),
     ):
         if model is None:
             print(f"{name}: too few examples, not written", file=sys.stderr)

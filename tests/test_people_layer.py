@@ -47,13 +47,15 @@ def relations(text: str) -> set[tuple[str, str, str]]:
 
 def test_the_shipped_models_and_the_default_pipeline() -> None:
     pipe = Pipeline()
-    assert pipe.role_model is not None and "role_model" in pipe.versions
-    # the associate model is shipped but off by default (too imprecise to print as fact)
-    assert pipe.associate_model is None
-    both = Pipeline(associate_model=True)
-    assert both.associate_model is not None and "associate_model" in both.versions
-    rules = Pipeline(role_model=False, associate_model=False)
-    assert rules.role_model is None and "role_model" not in rules.versions
+    for name in ("role_model", "associate_model", "person_model"):
+        assert name in pipe.versions
+    assert pipe.associate_model is not None and pipe.associate_model.thresholds[0] >= 0.8
+    # the person model is handed to the context recogniser
+    assert getattr(pipe.recogniser("person_context"), "model", None) is pipe.person_model
+    rules = Pipeline(role_model=False, associate_model=False, person_model=False)
+    assert rules.role_model is None and rules.associate_model is None
+    assert not {"role_model", "associate_model", "person_model"} & set(rules.versions)
+    assert getattr(rules.recogniser("person_context"), "model", 1) is None
 
 
 def test_the_associate_model_adds_pairs_with_its_own_evidence() -> None:
@@ -304,13 +306,15 @@ def _golds() -> list[dict]:
 
 def test_people_models_train_reproducibly_on_gold_articles() -> None:
     golds = _golds()
-    rules = Pipeline(role_model=False, associate_model=False)
+    rules = Pipeline(role_model=False, associate_model=False, person_model=False)
     examples = [article_examples(g, rules) for g in golds]
     assert sum(len(e.roles) for e in examples) > 20
     one = train_models(examples, seed=1)
     two = train_models(examples, seed=1)
     assert one.roles is not None and two.roles is not None
     assert one.roles.to_json() == two.roles.to_json()
+    assert one.persons is not None and two.persons is not None
+    assert one.persons.to_json() == two.persons.to_json()
     pipe = Pipeline(role_model=one.roles, associate_model=one.associates or False)
     ex = pipe.run(Article(id=golds[0]["id"], text=golds[0]["text"]))
     assert all(p.roles for p in ex.people)
@@ -326,12 +330,72 @@ def test_cross_validation_scores_held_out_folds() -> None:
         assert 0.0 <= rep.pooled["roles"] <= 1.0
         mean, sd = rep.mean_sd("people")
         assert 0.0 < mean <= 1.0 and sd >= 0.0
-    # people are found by the rules in both: the same figure
-    assert model.pooled["people"] == rules.pooled["people"]
+    # the held-out folds are read with each fold's person model, the baseline by the rules
+    assert model.pooled["people"] > 0.5 and rules.pooled["people"] > 0.5
 
 
 def test_shipped_weights_load_offline() -> None:
-    for name in ("role_model", "associate_model"):
+    for name in ("role_model", "associate_model", "person_model"):
         m = shipped_model(name)
         assert m is not None and m.roles and len(m.vocab) > 100
         assert (ROOT / "src" / "jaanch" / "models" / name / "MODEL_CARD.md").exists()
+
+
+# ---------------------------------------------------------------- the person model
+
+
+def names(text: str, **models: bool) -> list[str]:
+    return [p.name for p in Pipeline(**models).run(Article(id="t", text=text)).people]  # type: ignore[arg-type]
+
+
+def test_person_model_takes_one_word_names_the_rules_refuse() -> None:
+    text = "बाहर छुपे बदमाश ने कर्मचारी धमेंद्र और कमल को बंधक बनाया।"
+    assert {"धमेंद्र", "कमल"} <= set(names(text))
+    assert not {"धमेंद्र", "कमल"} & set(names(text, person_model=False, role_model=False))
+
+
+def test_person_model_reads_an_introducer_and_refuses_plain_words() -> None:
+    assert "रोहन" in names("यहां रहने वाले रोहन किसी काम से रविवार रात घर से निकले।")
+    assert "रोहन" not in names(
+        "यहां रहने वाले रोहन किसी काम से रविवार रात घर से निकले।", person_model=False
+    )
+    # the same cues before ordinary words propose no person
+    assert names("पुलिस ने बताया कि घर में रहने वाले लोग डर गए। पहचान पत्र भी मिला।") == []
+
+
+def test_person_model_features_hold_no_name() -> None:
+    from jaanch.recognise.persons import Candidate, PersonRecogniser
+
+    pipe = Pipeline()
+    rec = pipe.recogniser("person_context")
+    assert isinstance(rec, PersonRecogniser)
+    collected: list[Candidate] = []
+    rec.collect = collected
+    try:
+        pipe.doc(Article(id="t", text="बाहर छुपे बदमाश ने कर्मचारी धमेंद्र और कमल को बंधक बनाया।"))
+    finally:
+        rec.collect = None
+    assert any(c.text == "धमेंद्र" for c in collected)
+    for c in collected:
+        assert not any(w in f for w in ("धमेंद्र", "कमल") for f in c.features), c.features
+
+
+def test_candidates_are_labelled_by_the_gold_names() -> None:
+    gold = {
+        "id": "t",
+        "text": "बाहर छुपे बदमाश ने कर्मचारी धमेंद्र और कमल को बंधक बनाया।",
+        "people": [{"name": "धमेंद्र", "roles": ["victim"]}, {"name": "कमल", "roles": ["victim"]}],
+        "relations": [],
+    }
+    ex = article_examples(
+        gold, Pipeline(role_model=False, associate_model=False, person_model=False)
+    )
+    labels = [bool(y) for _, y in ex.candidates]
+    assert labels and any(labels)
+
+
+def test_associate_pairs_close_over_each_group() -> None:
+    from jaanch.facts.people import _closed
+
+    assert _closed([(0, 1), (1, 2), (5, 6)]) == [(0, 1), (0, 2), (1, 2), (5, 6)]
+    assert _closed([]) == []

@@ -132,7 +132,7 @@ def test_village_host_area_and_counted_plurals():
 
 
 def test_listed_accused_share_the_role():
-    ex = extract("मामले में सोनम सहित राज कुशवाह, आनंद, आकाश और विशाल उर्फ विक्की जेल में बंद हैं।")
+    ex = extract("मामले में आरोपी सोनम सहित राज कुशवाह, आनंद, आकाश और विशाल उर्फ विक्की जेल में बंद हैं।")
     for name in ("राज कुशवाह", "आनंद", "आकाश", "विशाल"):
         assert "accused" in person(ex, name).roles, name
     assert person(ex, "विशाल").aliases == ["विक्की"]

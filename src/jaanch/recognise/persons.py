@@ -90,6 +90,7 @@ class Context:
     apposition_kin: dict[str, str | None]
     alias_markers: frozenset[str]
     residence_markers: frozenset[str]
+    introducers: frozenset[str]
     after_cues: tuple[tuple[tuple[str, ...], int], ...]
     function_words: frozenset[str]
     after_cues_by_first: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
@@ -101,6 +102,7 @@ class Context:
             {*self.role_nouns, *self.kin_words, *self.apposition_kin, *self.alias_markers}
             | self.residence_markers
             | self.function_words
+            | self.introducers
             | {w for phrase, _ in self.after_cues for w in phrase}
         )
 
@@ -126,6 +128,7 @@ def context() -> Context:
         apposition_kin=fold_keys(raw["apposition_kin"]),
         alias_markers=frozenset(fold_for_match(w) for w in raw["alias_markers"]),
         residence_markers=frozenset(fold_for_match(w) for w in raw["residence_markers"]),
+        introducers=frozenset(fold_for_match(w) for w in raw.get("introducers", ())),
         after_cues=cues,
         function_words=frozenset(fold_for_match(w) for w in raw["function_words"]),
         after_cues_by_first={k: tuple(v) for k, v in by_first.items()},
@@ -634,6 +637,11 @@ class PersonRecogniser:
                     fwd, "residence", False, self.chunk_is_plausible(*fwd, strong=False)
                 ):
                     out.append(Chunk(fwd[0], fwd[1], "residence", None, False))
+            # an introducer: "रहने वाले रोहन", "की पहचान रजनीश": for the person model only
+            if k in ctx.introducers and i + 1 < n:
+                fwd = self.forward_chunk(i + 1, allow_loc=False)
+                if fwd and self.accept(fwd, "intro:" + k, False, False):
+                    out.append(Chunk(fwd[0], fwd[1], "intro:" + k, None, False))
             # reporting cue after a name: "X ने बताया", "X की शिकायत पर"
             strength = self.after_cue_at(i)
             if strength and i > 0 and self.nameable(i - 1):

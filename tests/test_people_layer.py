@@ -10,7 +10,12 @@ import pytest
 
 from conftest import GOLD, need_shared
 from jaanch import Pipeline, extract
-from jaanch.annotate.crossval import article_examples, cross_validate, train_models
+from jaanch.annotate.crossval import (
+    article_examples,
+    cross_validate,
+    rules_pipeline,
+    train_models,
+)
 from jaanch.annotate.folds import kfold, leave_one_source_out, source_of
 from jaanch.annotate.records import (
     AnnotationError,
@@ -306,7 +311,7 @@ def _golds() -> list[dict]:
 
 def test_people_models_train_reproducibly_on_gold_articles() -> None:
     golds = _golds()
-    rules = Pipeline(role_model=False, associate_model=False, person_model=False)
+    rules = rules_pipeline()
     examples = [article_examples(g, rules) for g in golds]
     assert sum(len(e.roles) for e in examples) > 20
     one = train_models(examples, seed=1)
@@ -364,17 +369,13 @@ def test_person_model_reads_an_introducer_and_refuses_plain_words() -> None:
 
 
 def test_person_model_features_hold_no_name() -> None:
-    from jaanch.recognise.persons import Candidate, PersonRecogniser
+    from jaanch.recognise.persons import PersonRecogniser
 
     pipe = Pipeline()
     rec = pipe.recogniser("person_context")
     assert isinstance(rec, PersonRecogniser)
-    collected: list[Candidate] = []
-    rec.collect = collected
-    try:
+    with rec.collecting() as collected:
         pipe.doc(Article(id="t", text="बाहर छुपे बदमाश ने कर्मचारी धमेंद्र और कमल को बंधक बनाया।"))
-    finally:
-        rec.collect = None
     assert any(c.text == "धमेंद्र" for c in collected)
     for c in collected:
         assert not any(w in f for w in ("धमेंद्र", "कमल") for f in c.features), c.features
@@ -387,9 +388,7 @@ def test_candidates_are_labelled_by_the_gold_names() -> None:
         "people": [{"name": "धमेंद्र", "roles": ["victim"]}, {"name": "कमल", "roles": ["victim"]}],
         "relations": [],
     }
-    ex = article_examples(
-        gold, Pipeline(role_model=False, associate_model=False, person_model=False)
-    )
+    ex = article_examples(gold, rules_pipeline())
     labels = [bool(y) for _, y in ex.candidates]
     assert labels and any(labels)
 

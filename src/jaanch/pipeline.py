@@ -16,6 +16,7 @@ from jaanch.facts import build_facts
 from jaanch.models.roles import ASSOCIATE_NAME, PERSON_NAME, RoleModel, shipped_model
 from jaanch.models.roles import NAME as ROLE_MODEL_NAME
 from jaanch.recognise.base import REGISTRY, Recogniser
+from jaanch.recognise.persons import PersonRecogniser
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import ENTITY_TYPES, Article, Extraction, Span
 
@@ -80,8 +81,8 @@ class Pipeline:
         )
         self.person_model = _model(person_model, cfg.get("person_model", False), PERSON_NAME)
         persons = self.recogniser("person_context")
-        if persons is not None:
-            persons.model = self.person_model  # type: ignore[attr-defined]
+        if isinstance(persons, PersonRecogniser):
+            persons.model = self.person_model
 
     def recogniser(self, name: str) -> Recogniser | None:
         """The pipeline's recogniser of that registered name, if it runs one."""

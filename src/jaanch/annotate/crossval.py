@@ -41,6 +41,12 @@ GROUPS = (
 )
 
 
+def rules_pipeline() -> Pipeline:
+    """The pipeline that training examples are read with: no learned model of the people
+    layer, so that what a model learns does not depend on an earlier trained one."""
+    return Pipeline(role_model=False, associate_model=False, person_model=False)
+
+
 def _article(g: Mapping[str, Any]) -> Article:
     return Article(id=g["id"], text=g["text"], published=g.get("published"))
 
@@ -73,12 +79,10 @@ def article_examples(gold: Mapping[str, Any], pipe: Pipeline) -> Examples:
     persons = pipe.recogniser("person_context")
     collected: list[Candidate] = []
     if isinstance(persons, PersonRecogniser):
-        persons.collect = collected
-    try:
+        with persons.collecting() as collected:
+            doc = pipe.doc(_article(gold))
+    else:
         doc = pipe.doc(_article(gold))
-    finally:
-        if isinstance(persons, PersonRecogniser):
-            persons.collect = None
     crimes, _ = build_codes(doc, build_laws(doc))
     codes = {c.code for c in crimes}
     _, relations, clusters = build_people(doc, codes, None, None)
@@ -232,7 +236,7 @@ def cross_validate(
     :func:`train_models` with ``seed``); the rules alone are scored on the same folds as
     the baseline."""
     train = trainer or (lambda ex: train_models(ex, seed=seed))
-    rules = Pipeline(role_model=False, associate_model=False, person_model=False)
+    rules = rules_pipeline()
     by_id = {g["id"]: g for g in golds}
     examples = {g["id"]: article_examples(g, rules) for g in golds}
     baseline = {g["id"]: p for g, p in zip(golds, predict(golds, rules), strict=True)}

@@ -62,14 +62,20 @@ class ArticleView:
     list_of: dict[int, int] = field(default_factory=dict)
     #: crime and action cues (not negated) of the article
     cues: tuple[Span, ...] = ()
+    #: the words of joint action of each sentence, by the sentence's start
+    sentence_joint: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 def article_view(doc: Doc, people: Sequence[Person]) -> ArticleView:
-    words = {fold_for_match(w) for w in _WORD_RE.findall(doc.text)}
+    joint = pair_words().joint
+    sentence_joint = {
+        s.start: frozenset(fold_for_match(w) for w in _WORD_RE.findall(s.text)) & joint
+        for s in doc.sentences
+    }
     mentions = tuple(sorted((m for p in people for m in p.mentions), key=lambda m: m.nstart))
     lists = tuple(tuple(x) for x in name_lists(doc.text, mentions))
     return ArticleView(
-        joint=frozenset(words & pair_words().joint),
+        joint=frozenset().union(*sentence_joint.values()),
         n_people=len(people),
         n_accused=sum(1 for p in people if "accused" in p.roles),
         mentions=mentions,
@@ -79,6 +85,7 @@ def article_view(doc: Doc, people: Sequence[Person]) -> ArticleView:
         cues=tuple(
             c for c in doc.spans_of("CRIME_CUE", "ACTION_CUE") if not (c.value or {}).get("negated")
         ),
+        sentence_joint=sentence_joint,
     )
 
 
@@ -176,12 +183,9 @@ def _shared_sentences(
     if not shared:
         return
     f[f"shared_sentences={_bucket(len(shared), (1, 2))}"] = 1.0
-    joint = pair_words().joint
     for s in shared:
-        for w in _WORD_RE.findall(s.text):
-            fw = fold_for_match(w)
-            if fw in joint:
-                f[f"sent_joint:{fw}"] = 1.0
+        for w in view.sentence_joint.get(s.start, ()):
+            f[f"sent_joint:{w}"] = 1.0
         for c in view.cues:
             if s.start <= c.nstart < s.end:
                 kind = "crime" if c.label == "CRIME_CUE" else "action"

@@ -24,7 +24,7 @@ from jaanch.names import NameLexicon, syllable_letters
 from jaanch.text.english_names import india_score
 from jaanch.text.segment import Token
 
-#: candidates the model is asked about, by the cue kind that proposed them
+#: words that join the names of a list: a chunk beside one is listed
 LIST_SEPARATORS = (",", "और", "व", "एवं", "तथा")
 
 
@@ -48,28 +48,39 @@ def _india(key: str) -> float | None:
     return india_score(key)
 
 
+#: named buckets (upper edge, name) of a word's India name score and name-likeness
+_INDIA_EDGES = (
+    (0.5, "0"),
+    (1.0, "05"),
+    (1.5, "10"),
+    (2.0, "15"),
+    (2.5, "20"),
+    (float("inf"), "25"),
+)
+_LIKENESS_EDGES = (
+    (0.1, "0"),
+    (0.25, "01"),
+    (0.4, "025"),
+    (0.6, "04"),
+    (0.8, "06"),
+    (float("inf"), "08"),
+)
+
+
+def _bucket(x: float, edges: Sequence[tuple[float, str]]) -> str:
+    return next(name for edge, name in edges if x < edge)
+
+
 def _india_bucket(key: str) -> str:
     s = _india(key)
-    if s is None:
-        return "none"
-    for edge, name in ((0.5, "0"), (1.0, "05"), (1.5, "10"), (2.0, "15"), (2.5, "20")):
-        if s < edge:
-            return name
-    return "25"
-
-
-def _likeness_bucket(x: float) -> str:
-    for edge, name in ((0.1, "0"), (0.25, "01"), (0.4, "025"), (0.6, "04"), (0.8, "06")):
-        if x < edge:
-            return name
-    return "08"
+    return "none" if s is None else _bucket(s, _INDIA_EDGES)
 
 
 def _word_features(src: CandidateSource, i: int, tag: str, f: dict[str, float]) -> None:
     key = src.keys[i]
     names = src.names
     f[f"{tag}_india={_india_bucket(key)}"] = 1.0
-    f[f"{tag}_like={_likeness_bucket(names.name_likeness(key))}"] = 1.0
+    f[f"{tag}_like={_bucket(names.name_likeness(key), _LIKENESS_EDGES)}"] = 1.0
     if names.is_common_word(key):
         f[f"{tag}_common"] = 1.0
     if names.is_news_common(key):
@@ -95,7 +106,6 @@ def candidate_features(
     cue: str,
     strong: bool,
     rule_ok: bool,
-    cue_words: Sequence[str] = (),
 ) -> dict[str, float]:
     """Features of the chunk of tokens ``first..last`` (inclusive) proposed by ``cue``
     (``role_noun:आरोपी``, ``kin:भाई``, ``residence``, ``after:ने``, ``list``...)."""
@@ -104,8 +114,6 @@ def candidate_features(
     f[f"cue={kind}"] = 1.0
     if word:
         f[f"cue_word={word}"] = 1.0
-    for w in cue_words:
-        f[f"cue_word={w}"] = 1.0
     if strong:
         f["strong"] = 1.0
     if rule_ok:
@@ -117,8 +125,9 @@ def candidate_features(
     if last > first:
         _word_features(src, last, "last", f)
     else:
-        f[f"one_india={_india_bucket(src.keys[first])}"] = 1.0
-        f[f"one_{kind}_india={_india_bucket(src.keys[first])}"] = 1.0
+        india = _india_bucket(src.keys[first])
+        f[f"one_india={india}"] = 1.0
+        f[f"one_{kind}_india={india}"] = 1.0
     n = len(src.toks)
     prev = _context_word(src, first - 1) if first > 0 else "<s>"
     nxt = _context_word(src, last + 1) if last + 1 < n else "</s>"

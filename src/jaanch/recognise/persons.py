@@ -16,6 +16,8 @@ Emits ``PERSON`` spans; ``value`` holds ``{"cue": ..., "role_hint": ..., "seed":
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -200,15 +202,26 @@ class PersonRecogniser:
     name = "person_context"
     version = "1.2"
 
-    def __init__(self, model: RoleModel | None = None) -> None:
+    def __init__(self) -> None:
         self.ctx = context()
         self.context_words = self.ctx.words
         self.names = NameLexicon.default()
         self.designations = designation_matcher()
         #: the learned person model: decides the chunks the cues propose (None: the rules)
-        self.model = model
+        self.model: RoleModel | None = None
         #: when a list, every candidate chunk with its features is appended (training)
         self.collect: list[Candidate] | None = None
+
+    @contextmanager
+    def collecting(self) -> Iterator[list[Candidate]]:
+        """Within the block, every chunk a cue proposes is appended, with its features,
+        to the list it yields (training data of the person model)."""
+        collected: list[Candidate] = []
+        self.collect = collected
+        try:
+            yield collected
+        finally:
+            self.collect = None
 
     def accept(self, chunk: tuple[int, int], cue: str, strong: bool, rule_ok: bool) -> bool:
         """Is the chunk a name? The hand rules' answer (``rule_ok``) unless a person model

@@ -33,12 +33,12 @@ from jaanch.annotate.crossval import (
     CVReport,
     article_examples,
     cross_validate,
+    rules_pipeline,
     train_models,
 )
 from jaanch.annotate.folds import source_of
 from jaanch.annotate.records import load_golds
 from jaanch.models.roles import ASSOCIATE_NAME, NAME, PERSON_NAME, RoleModel
-from jaanch.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -170,7 +170,7 @@ def main() -> int:
     args = ap.parse_args()
     everything = load_golds(args.dev, args.annotations, args.corpus)
     golds = everything if args.with_dev else [g for g in everything if "groups" in g]
-    rules = Pipeline(role_model=False, associate_model=False)
+    rules = rules_pipeline()
     examples = [article_examples(g, rules) for g in golds]
     meta = {"seed": args.seed, "articles": len(golds), "with_dev": args.with_dev}
     models = train_models(examples, seed=args.seed, meta=meta)

@@ -11,15 +11,16 @@ before र/ह as e (``Banerjee``, ``Gehlot``); a consonant doubled (``Gujjar``)
 one single (``Chadha``); aspiration dropped, त as th (South Indian ``Revathi``); y after
 i dropped (``Maria``); ay as ai and a final e as ey (``Pandey``).
 
-Each word is read letter by letter; every letter gets its usual spellings, each with a
-small cost (more for a change that alters the sound). All spellings are walked at once
-against ``latin_names.tsv`` (names people in India use, with a score for how much; see
-that file and ``scripts/build_latin_names.py``), pruned as soon as no name in the table
-starts with the prefix. Of the names reached, the one with the highest ``score - cost``
-wins (a name's score is the best of its first-name and last-name rows): a spelling must
-be clearly more common to beat a closer one (``Bachchan`` stays though ``Bachan`` is
-more common: undoubling costs more). When no name is reached the word keeps
-:func:`latin_word`'s spelling.
+Each word is read letter by letter; every letter gets its usual spellings, each a typed
+edit (:data:`PRIOR` lists them). All spellings are walked at once against
+``latin_names.tsv`` (names people in India use, with a score for how much; see that file
+and ``scripts/build_latin_names.py``), pruned as soon as no name in the table starts with
+the prefix. Of the names reached, the one with the highest ``score - cost`` wins (a name's
+score is the best of its first-name and last-name rows); latin_word's own spelling, when
+the table does not know it, is valued at the ``unknown`` cost. The costs are learned from
+labelled spellings (``models/latin_model``, ``scripts/train_latin.py``), starting from
+:data:`PRIOR`'s hand-set ones. Words of initials (``एस``, ``डीके``, ``एस.ए.आर.``) are read
+by their Devanagari letter names.
 """
 
 from __future__ import annotations
@@ -45,40 +46,53 @@ from jaanch.text.translit import (
 )
 
 TABLE = "latin_names.tsv"
+#: the learned costs (``scripts/train_latin.py``); :data:`PRIOR` where it is missing
+MODEL = "latin_model"
 
-# costs, in score units (log10 of frequency in India): a change needs that much more use
-SCHWA = 0.1  # a medial inherent a said or not, against latin_word's choice
-FINAL_A = 0.2  # a final inherent a added or dropped (Shiv/Shiva)
-#: a table spelling must reach this (score - cost) to replace latin_word's own spelling
-#: when that one is not in the table: a rare spelling one change away (Baraka for
-#: बराक, score 0.35) is no evidence
-MIN_VALUE = 0.15
-EPENTHESIS = 0.1  # an a inside a consonant cluster (Agrawal/Agarwal, with SCHWA)
-SCHWA_E = 0.2  # an inherent a before r or h written e (Banerjee, Gehlot)
-LONG = 0.1  # ा aa, ी ee, ू oo, final ी y
-AU_OU = 0.1
-V_W = 0.1
-PH_F = 0.1
-SH_S = 0.2
-KSH_X = 0.2
-JN_GY = 0.1
-CK = 0.1  # क्क ck, च्च cch
-Q_K = 0.2
-K_Q = 0.3
-Z_J = 0.4
-ASPIRATION = 0.4  # dh as d, kh as k, ...; t as th
-DOUBLE = 0.3  # a single consonant written double (Aggarwal)
-UNDOUBLE = 0.5  # a double one written single (Bachchan/Bachan are different names)
-Y_DROP = 0.2  # iya -> ia (Soniya/Sonia)
-AY_AI = 0.2  # a y closing a syllable after a, written i (Jayshankar/Jaishankar, Ray/Rai)
-FINAL_EY = 0.2  # a final e written ey (Pande/Pandey)
+#: each way an English spelling may drift from latin_word's, with its prior cost in score
+#: units (log10 of frequency in India): a change needs that much more use. These are the
+#: hand-set starting point; the shipped costs are learned from labelled spellings
+#: (``models/latin_model``), and ``unknown`` is the value of latin_word's own spelling
+#: when the table does not know it (a rare table spelling one change away is no evidence)
+PRIOR: dict[str, float] = {
+    "schwa": 0.1,  # a medial inherent a said or not, against latin_word's choice
+    "final_a": 0.2,  # a final inherent a added or dropped (Shiv/Shiva)
+    "epenthesis": 0.1,  # an a inside a consonant cluster (Agrawal/Agarwal)
+    "schwa_e": 0.2,  # an inherent a before r or h written e (Banerjee, Gehlot)
+    "long": 0.1,  # ा aa, ी ee, ू oo, final ी y
+    "au_ou": 0.1,
+    "o_au": 0.3,  # ऑ as au (Paul)
+    "e_ai": 0.5,  # ए as ai (Jaitley, Kaif)
+    "v_w": 0.1,
+    "ph_f": 0.1,
+    "f_ph": 0.1,
+    "sh_s": 0.2,
+    "ksh_x": 0.2,  # क्ष, क्स as x
+    "jn_gy": 0.1,
+    "ck": 0.1,  # क्क ck, च्च cch
+    "q_k": 0.2,
+    "k_q": 0.3,  # क for क़ (Iqbal, Qureshi)
+    "j_z": 0.4,  # ज for ज़ (Mirza, Afzal)
+    "z_j": 0.4,
+    "rr_d": 0.3,  # ड़ as d (Dravid)
+    "t_th": 0.4,  # त as th (South Indian: Revathi, Sitharaman)
+    "aspiration": 0.4,  # dh as d, kh as k, ...
+    "double": 0.3,  # a single consonant written double (Aggarwal)
+    "undouble": 0.5,  # a double one written single (Bachchan/Bachan are different names)
+    "y_drop": 0.2,  # iya -> ia (Soniya/Sonia)
+    "ay_ai": 0.2,  # a y closing a syllable after a, written i (Jayshankar/Jaishankar)
+    "final_ey": 0.2,  # a final e written ey (Pande/Pandey)
+    "unknown": 0.15,
+}
+#: edits whose total cost is above this are not tried
 MAX_COST = 0.8
 
 ASPIRATES = {"kh", "gh", "chh", "jh", "th", "dh", "bh", "ph", "rh"}
 DOUBLING = set("bdgjklmnprst")
 H_DIGRAPH = {"k", "g", "c", "ch", "j", "t", "d", "p", "b", "s", "r"}  # + h reads as one letter
 
-Alts = list[tuple[str, float]]
+#: a spelling and the edit type it costs ("" for latin_word's own letters)
+Alts = list[tuple[str, str]]
 
 
 # -- the table -------------------------------------------------------------------
@@ -160,51 +174,55 @@ def _schwas(tokens: list[tuple[str, str, str]], latin: str) -> list[str] | None:
 
 
 def _consonant(lat: str, double: bool) -> Alts:
-    alts: Alts = [(lat, 0.0)]
+    alts: Alts = [(lat, "")]
     if lat == "v":
-        alts.append(("w", V_W))
+        alts.append(("w", "v_w"))
     elif lat == "ph":
-        alts.append(("f", PH_F))
+        alts.append(("f", "ph_f"))
     elif lat == "f":
-        alts.append(("ph", PH_F))
+        alts.append(("ph", "f_ph"))
     elif lat == "sh":
-        alts.append(("s", SH_S))
+        alts.append(("s", "sh_s"))
     elif lat == "q":
-        alts.append(("k", Q_K))
-    elif lat == "k":  # क for क़ (Iqbal, Qureshi)
-        alts.append(("q", K_Q))
+        alts.append(("k", "q_k"))
+    elif lat == "k":
+        alts.append(("q", "k_q"))
     elif lat == "z":
-        alts.append(("j", Z_J))
+        alts.append(("j", "z_j"))
     elif lat == "j":
-        alts.append(("z", Z_J))
-    elif lat == "t":  # त as th (South Indian: Revathi, Sitharaman)
-        alts.append(("th", ASPIRATION))
+        alts.append(("z", "j_z"))
+    elif lat == "t":
+        alts.append(("th", "t_th"))
     if lat in ASPIRATES and lat != "ph":
-        alts.append((lat[:-1], ASPIRATION))
+        alts.append((lat[:-1], "aspiration"))
     if double and lat in DOUBLING:
-        alts.append((lat + lat, DOUBLE))
+        alts.append((lat + lat, "double"))
     return alts
 
 
 def _vowel(lat: str, sign: str, final: bool, first: bool) -> Alts:
-    alts: Alts = [(lat, 0.0)]
+    alts: Alts = [(lat, "")]
     if sign in ("\u093e", "आ"):
-        alts.append(("aa", LONG))
+        alts.append(("aa", "long"))
     elif sign in ("\u0940", "ई"):
-        alts.append(("ee", LONG))
+        alts.append(("ee", "long"))
         if final and not first:  # Tiwary, Reddy; not a one-syllable word
-            alts.append(("y", LONG))
+            alts.append(("y", "long"))
     elif sign in ("\u0942", "ऊ"):
-        alts.append(("oo", LONG))
+        alts.append(("oo", "long"))
     elif lat == "au":
-        alts.append(("ou", AU_OU))
-    elif lat == "e" and final:
-        alts.append(("ey", FINAL_EY))
+        alts.append(("ou", "au_ou"))
+    elif sign in ("\u0949", "ऑ"):
+        alts.append(("au", "o_au"))
+    elif sign in ("\u0947", "ए"):
+        alts.append(("ai", "e_ai"))
+        if final:
+            alts.append(("ey", "final_ey"))
     return alts
 
 
 def _slots(tokens: list[tuple[str, str, str]], schwas: list[str]) -> list[Alts]:
-    """Per letter (or letter pair), its spellings with their costs."""
+    """Per letter (or letter pair), its spellings with their edit types."""
     said: list[str | None] = []  # what each token sounds as, for the context rules
     it = iter(schwas)
     for kind, lat, _ in tokens:
@@ -220,148 +238,219 @@ def _slots(tokens: list[tuple[str, str, str]], schwas: list[str]) -> list[Alts]:
             if in_cluster and nxt is not None:
                 pair = letter + nxt[2]
                 if letter == nxt[2]:  # a geminate: च्च, क्क, ज्ज, ल्ल
-                    alts: Alts = [(lat + lat, 0.0), (lat, UNDOUBLE)]
+                    alts: Alts = [(lat + lat, ""), (lat, "undouble")]
                     if lat == "k":
-                        alts.append(("ck", CK))
+                        alts.append(("ck", "ck"))
                     elif lat == "ch":
-                        alts.append(("cch", CK))
+                        alts.append(("cch", "ck"))
                     slots.append(alts)
                     k += 2
                     continue
                 if nxt[1] == lat + "h" or (lat == "ch" and nxt[1] == "chh"):  # द्ध, त्थ, च्छ
-                    slots.append([(lat + nxt[1], 0.0), (nxt[1], UNDOUBLE)])
+                    slots.append([(lat + nxt[1], ""), (nxt[1], "undouble")])
                     k += 2
                     continue
                 if pair == "कष":
-                    slots.append([("ksh", 0.0), ("ks", SH_S), ("x", KSH_X)])
+                    slots.append([("ksh", ""), ("ks", "sh_s"), ("x", "ksh_x")])
+                    k += 2
+                    continue
+                if pair == "कस":  # Saxena
+                    slots.append([("ks", ""), ("x", "ksh_x")])
                     k += 2
                     continue
                 if pair == "जञ":
-                    slots.append([("jn", 0.0), ("gy", JN_GY)])
+                    slots.append([("jn", ""), ("gy", "jn_gy")])
                     k += 2
                     continue
             # doubled only inside the word, before a consonant or an inherent a (Aggarwal,
             # Gujjar, Gill), not before another vowel (Gudi/Guddi)
             double = bool(slots) and nxt is not None and nxt[0] in "CI"
             alts = _consonant(lat, double)
+            if letter in ("ड\u093c", "\u095c"):  # ड़ as d (Dravid, Dhakad)
+                alts.append(("d", "rr_d"))
             if lat == "y":
                 before = said[k - 1] if k > 0 else None
                 after = said[k + 1] if k < last else ""
                 if before == "i" and after:
-                    alts.append(("", Y_DROP))
+                    alts.append(("", "y_drop"))
                 if before == "a" and not after:
-                    alts.append(("i", AY_AI))
+                    alts.append(("i", "ay_ai"))
             slots.append(alts)
             if in_cluster and any(said[:k]):  # not in a word-initial cluster (प्र, क्ल)
-                slots.append([("", 0.0), ("a", EPENTHESIS)])
+                slots.append([("", ""), ("a", "epenthesis")])
         elif kind == "I":
             done = said[k] or ""
-            alts = [(done, 0.0)]
+            alts = [(done, "")]
             voiced = sum(1 for v in said[:k] if v)  # vowels said before this one
             if done:
                 # may go silent, but not in the first syllable, nor where the consonants
                 # around would read as one letter (ब-ह is not भ)
                 merges = nxt is not None and nxt[1] == "h" and tokens[k - 1][1] in H_DIGRAPH
                 if voiced and not merges:
-                    alts.append(("", FINAL_A if k == last else SCHWA))
+                    alts.append(("", "final_a" if k == last else "schwa"))
             elif k < last:
-                alts.append(("a", SCHWA))
+                alts.append(("a", "schwa"))
             elif (k > 1 and tokens[k - 2][0] == "C") or voiced >= 2:
                 # a final a after a conjunct (Gupta, Shukla) or in a longer name
                 # (Srivastava); Bal/Bala, Jan/Jana are different names
-                alts.append(("a", FINAL_A))
+                alts.append(("a", "final_a"))
             if nxt is not None and nxt[0] == "C" and nxt[1] in ("r", "h"):
-                alts.append(("e", SCHWA_E))
+                alts.append(("e", "schwa_e"))
             slots.append(alts)
         elif kind == "V":
             slots.append(_vowel(lat, letter, final=k == last, first=not any(said[:k])))
         else:
-            slots.append([(lat, 0.0)])
+            slots.append([(lat, "")])
         k += 1
     return slots
 
 
-def _best(slots: list[Alts]) -> tuple[str, float] | None:
-    """The table name reachable through ``slots`` with the highest score - cost, and
-    that value."""
+def candidates(
+    slots: list[Alts], costs: dict[str, float], max_cost: float = MAX_COST
+) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """Every table name reachable through ``slots`` within ``max_cost``: lower-case name
+    -> (cost of its cheapest path, the edit types on that path)."""
     names, keys = _table()
-    found: dict[str, float] = {}
+    found: dict[str, tuple[float, tuple[str, ...]]] = {}
     seen: dict[tuple[int, str], float] = {}
 
-    def walk(i: int, prefix: str, cost: float) -> None:
-        if seen.get((i, prefix), MAX_COST + 1) <= cost:
+    def walk(i: int, prefix: str, cost: float, edits: tuple[str, ...]) -> None:
+        if seen.get((i, prefix), max_cost + 1) <= cost:
             return
         seen[(i, prefix)] = cost
         if i == len(slots):
-            if prefix in names and cost < found.get(prefix, MAX_COST + 1):
-                found[prefix] = cost
+            if prefix in names and cost < found.get(prefix, (max_cost + 1,))[0]:
+                found[prefix] = (cost, edits)
             return
-        for text, c in slots[i]:
-            total = cost + c
-            if total > MAX_COST:
+        for text, edit in slots[i]:
+            total = cost + (costs.get(edit, 0.0) if edit else 0.0)
+            if total > max_cost:
                 continue
+            if edit == "ay_ai" and not prefix.endswith("a"):
+                continue  # y as i only after a said a (Jaishankar; Anjay is not Anji)
             nxt = prefix + text
             if text and not _has_prefix(keys, nxt):
                 continue
-            walk(i + 1, nxt, total)
+            walk(i + 1, nxt, total, (*edits, edit) if edit else edits)
 
-    walk(0, "", 0.0)
-    if not found:
-        return None
-    key = max(found, key=lambda n: (names[n][1] - found[n], -found[n], n))
-    return names[key][0], names[key][1] - found[key]
+    walk(0, "", 0.0, ())
+    return found
+
+
+def word_slots(word: str) -> tuple[str, list[Alts] | None]:
+    """latin_word's spelling of ``word`` and the slots of its other spellings (None when
+    the word cannot be aligned letter by letter, or has no Devanagari)."""
+    latin = latin_word(word)
+    if latin == word or not latin:
+        return latin, None
+    tokens = _tokens(word)
+    schwas = _schwas(tokens, latin)
+    if schwas is None:
+        return latin, None
+    return latin, _slots(tokens, schwas)
+
+
+def spelling(key: str) -> str:
+    """The table's capitalisation of a lower-case spelling."""
+    hit = _table()[0].get(key)
+    return hit[0] if hit else key.capitalize()
+
+
+class Speller:
+    """English spellings of name words under one set of edit costs (:data:`PRIOR`'s
+    keys); the module's functions use the shipped, learned costs."""
+
+    def __init__(self, costs: dict[str, float]) -> None:
+        self.costs = {**PRIOR, **costs}
+        self.max_cost = max(MAX_COST, self.costs.get("max_cost", MAX_COST))
+        self._cache: dict[str, str] = {}
+
+    def word(self, word: str) -> str:
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        out = self._word(word)
+        if len(self._cache) < 65536:
+            self._cache[word] = out
+        return out
+
+    def _word(self, word: str) -> str:
+        latin, slots = word_slots(word)
+        if slots is None:
+            return latin
+        found = candidates(slots, self.costs, self.max_cost)
+        # latin_word's own spelling competes at the value of an unknown name
+        best, value = latin, self.costs["unknown"]
+        if latin.lower() in _table()[0]:
+            value = self.value(latin.lower(), 0.0)
+        for key, (cost, _) in sorted(found.items()):
+            v = self.value(key, cost)
+            if v > value:
+                best, value = spelling(key), v
+        return best
+
+    def value(self, key: str, cost: float) -> float:
+        """How good a table spelling is: its India score less the cost of reaching it."""
+        hit = _table()[0].get(key)
+        return (hit[1] if hit else 0.0) - cost
+
+    def name(self, name: str) -> str | None:
+        parts = [w for w in name.split() if w.strip(".")]
+        words = []
+        for k, w in enumerate(parts):
+            ini = initials(w) if k < len(parts) - 1 and len(parts) > 1 else None
+            words.append(ini.upper() if ini else self.word(w))
+        out = " ".join(w for w in words if w)
+        return out or None
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Speller:
+    from jaanch.models.latin_model import load_costs
+
+    return Speller(load_costs())
 
 
 # -- public ----------------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
 def english_word(word: str) -> str:
     """The Latin spelling of one name word most used in India (see the module
     docstring); a word without Devanagari is returned unchanged."""
-    latin = latin_word(word)
-    if latin == word or not latin:
-        return latin
-    tokens = _tokens(word)
-    schwas = _schwas(tokens, latin)
-    if schwas is None:
-        return latin
-    best = _best(_slots(tokens, schwas))
-    if best is None:
-        return latin
-    spelling, value = best
-    if value < MIN_VALUE and latin.lower() not in _table()[0]:
-        return latin
-    return spelling
+    return _shipped().word(word)
 
 
 #: English letter names as Hindi writes them (``एस``, ``के``, ``डी``): initials
 _LETTERS = {
-    "e": "a", "bi": "b", "si": "c", "di": "d", "i": "e", "ef": "f", "ji": "g", "ech": "h",
-    "ec": "h", "ai": "i", "je": "j", "ke": "k", "el": "l", "em": "m", "en": "n", "o": "o",
-    "pi": "p", "kyu": "q", "ar": "r", "es": "s", "ti": "t", "yu": "u", "vi": "v",
-    "dablyu": "w", "eks": "x", "vai": "y", "jed": "z",
+    "ए": "a", "बी": "b", "सी": "c", "डी": "d", "ई": "e", "एफ": "f", "जी": "g", "एच": "h",
+    "आई": "i", "जे": "j", "के": "k", "एल": "l", "एम": "m", "एन": "n", "ओ": "o", "पी": "p",
+    "क्यू": "q", "आर": "r", "एस": "s", "टी": "t", "यू": "u", "वी": "v", "डब्ल्यू": "w",
+    "डब्लू": "w", "एक्स": "x", "वाई": "y", "जेड": "z", "ज़ेड": "z",
 }  # fmt: skip
+_LETTER_LENGTHS = sorted({len(k) for k in _LETTERS}, reverse=True)
 
 
 @lru_cache(maxsize=65536)
 def initials(tok: str) -> str | None:
     """The letters a word of initials stands for (``एस`` -> ``s``, ``डीके`` -> ``dk``,
-    ``S.`` -> ``s``), or None for a word that is not initials."""
-    if not any("\u0900" <= ch <= "\u097f" for ch in tok):
-        t = tok.strip(".").lower()
-        return t if 1 <= len(t) <= 2 and t.isalpha() and t not in ("om", "ali") else None
-    lat = latin_word(tok).lower()
+    ``एस.ए.आर.`` -> ``sar``, ``S.`` -> ``s``), or None for a word that is not initials
+    (``इति`` and ``आरती`` are names: their letters are not the letter names)."""
+    dotted = tok.count(".") >= 2
+    t = tok.replace(".", "").replace("\u200c", "").replace("\u200d", "")
+    if not any("\u0900" <= ch <= "\u097f" for ch in t):
+        t = t.lower()
+        limit = 4 if dotted else 2
+        return t if 1 <= len(t) <= limit and t.isalpha() and t not in ("om", "ali") else None
     out = ""
-    while lat:
-        for n in (6, 3, 2, 1):
-            if lat[:n] in _LETTERS:
-                out += _LETTERS[lat[:n]]
-                lat = lat[n:]
+    while t:
+        for n in _LETTER_LENGTHS:
+            if t[:n] in _LETTERS:
+                out += _LETTERS[t[:n]]
+                t = t[n:]
                 break
         else:
             return None
-    return out if 1 <= len(out) <= 3 else None
+    return out if 1 <= len(out) <= (4 if dotted else 3) else None
 
 
 def english_name(name: str) -> str | None:
@@ -369,13 +458,7 @@ def english_name(name: str) -> str | None:
     be made of it (word by word, like :func:`jaanch.text.translit.latin_name`). A word of
     initials before the last word is written as capitals (``एस जयशंकर`` -> ``S
     Jaishankar``, ``डीके तिवारी`` -> ``DK Tiwari``)."""
-    parts = [w for w in name.split() if w.strip(".")]
-    words = []
-    for k, w in enumerate(parts):
-        ini = initials(w) if k < len(parts) - 1 and len(parts) > 1 else None
-        words.append(ini.upper() if ini else english_word(w))
-    out = " ".join(w for w in words if w)
-    return out or None
+    return _shipped().name(name)
 
 
 def india_score(word: str) -> float | None:

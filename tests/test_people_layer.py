@@ -381,6 +381,35 @@ def test_person_model_features_hold_no_name() -> None:
         assert not any(w in f for w in ("धमेंद्र", "कमल") for f in c.features), c.features
 
 
+def test_coordinated_items_are_proposed_to_the_person_model_as_a_group() -> None:
+    from jaanch.recognise.persons import PersonRecogniser
+
+    pipe = Pipeline()
+    rec = pipe.recogniser("person_context")
+    assert isinstance(rec, PersonRecogniser)
+    text = "पुलिस ने आनंद, विशाल और आकाश को गिरफ्तार किया है।"
+    with rec.collecting() as collected:
+        doc = pipe.doc(Article(id="t", text=text))
+    coord = [c for c in collected if c.cue == "coord:और"]
+    assert {c.text for c in coord} >= {"विशाल", "आकाश"}
+    for c in coord:
+        assert c.features["group_items=3"] == 1.0 and c.features["group_next=को"] == 1.0
+    # all three are names, one proposed by the coordination alone
+    spans = doc.spans_of("PERSON")
+    assert {s.text for s in spans} == {"आनंद", "विशाल", "आकाश"}
+    assert any(str(s.value.get("cue")).startswith("coord:") for s in spans)
+    # the rules alone never take a coordination item
+    assert names(text, person_model=False) == ["आनंद"]
+    # nor does the model take coordinated plain words
+    assert names("रविवार को हुए पथराव और फायरिंग में दो लोग घायल हुए।") == []
+    assert names("चोरी, लूट और डकैती के मामले दर्ज हैं।") == []
+
+
+def test_a_longer_listed_name_replaces_a_coordination_item() -> None:
+    text = "मामले में आरोपी सोनम सहित राज कुशवाह, आनंद, आकाश और विशाल जेल में बंद हैं।"
+    assert "राज कुशवाह" in names(text) and "कुशवाह" not in names(text)
+
+
 def test_candidates_are_labelled_by_the_gold_names() -> None:
     gold = {
         "id": "t",

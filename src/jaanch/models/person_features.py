@@ -106,9 +106,13 @@ def candidate_features(
     cue: str,
     strong: bool,
     rule_ok: bool,
+    group: tuple[tuple[int, int], ...] = (),
 ) -> dict[str, float]:
     """Features of the chunk of tokens ``first..last`` (inclusive) proposed by ``cue``
-    (``role_noun:आरोपी``, ``kin:भाई``, ``residence``, ``after:ने``, ``list``...)."""
+    (``role_noun:आरोपी``, ``kin:भाई``, ``residence``, ``after:ने``, ``list``...).
+    ``group``: the items of the coordination the chunk is one of (``coord`` cue), read
+    as a whole: how many, the words around it, and how name-like its least name-like
+    item is ("आनंद, विशाल और आकाश ने" against "पथराव और फायरिंग में")."""
     f: dict[str, float] = {"bias": 1.0}
     kind, _, word = cue.partition(":")
     f[f"cue={kind}"] = 1.0
@@ -139,6 +143,13 @@ def candidate_features(
         f["list_goes_on"] = 1.0
     if prev in LIST_SEPARATORS:
         f["list_before"] = 1.0
+    if group:
+        start, end = group[0][0], group[-1][1]
+        f[f"group_items={min(len(group), 4)}"] = 1.0
+        f[f"group_prev={_context_word(src, start - 1) if start > 0 else '<s>'}"] = 1.0
+        f[f"group_next={_context_word(src, end + 1) if end + 1 < n else '</s>'}"] = 1.0
+        scores = [max((_india(src.keys[k]) or 0.0) for k in range(a, b + 1)) for a, b in group]
+        f[f"group_min_india={_bucket(min(scores), _INDIA_EDGES)}"] = 1.0
     return f
 
 

@@ -93,6 +93,7 @@ class Context:
     alias_markers: frozenset[str]
     residence_markers: frozenset[str]
     introducers: frozenset[str]
+    coordinators: frozenset[str]
     after_cues: tuple[tuple[tuple[str, ...], int], ...]
     function_words: frozenset[str]
     after_cues_by_first: dict[str, tuple[tuple[tuple[str, ...], int], ...]]
@@ -105,6 +106,7 @@ class Context:
             | self.residence_markers
             | self.function_words
             | self.introducers
+            | self.coordinators
             | {w for phrase, _ in self.after_cues for w in phrase}
         )
 
@@ -131,6 +133,7 @@ def context() -> Context:
         alias_markers=frozenset(fold_for_match(w) for w in raw["alias_markers"]),
         residence_markers=frozenset(fold_for_match(w) for w in raw["residence_markers"]),
         introducers=frozenset(fold_for_match(w) for w in raw.get("introducers", ())),
+        coordinators=frozenset(fold_for_match(w) for w in raw.get("coordinators", ())),
         after_cues=cues,
         function_words=frozenset(fold_for_match(w) for w in raw["function_words"]),
         after_cues_by_first={k: tuple(v) for k, v in by_first.items()},
@@ -223,12 +226,19 @@ class PersonRecogniser:
         finally:
             self.collect = None
 
-    def accept(self, chunk: tuple[int, int], cue: str, strong: bool, rule_ok: bool) -> bool:
+    def accept(
+        self,
+        chunk: tuple[int, int],
+        cue: str,
+        strong: bool,
+        rule_ok: bool,
+        group: tuple[tuple[int, int], ...] = (),
+    ) -> bool:
         """Is the chunk a name? The hand rules' answer (``rule_ok``) unless a person model
         is set; then the model's, with the rules' answer among its features."""
         if self.model is None and self.collect is None:
             return rule_ok
-        feats = candidate_features(self, chunk[0], chunk[1], cue, strong, rule_ok)
+        feats = candidate_features(self, chunk[0], chunk[1], cue, strong, rule_ok, group)
         if self.collect is not None:
             text = self.doc.text[self.toks[chunk[0]].start : self.toks[chunk[1]].end]
             self.collect.append(Candidate(text, cue, feats, rule_ok))
@@ -672,6 +682,7 @@ class PersonRecogniser:
                     j += 1
                 if j > i and self.latin_is_name(i, j):
                     out.append(Chunk(i, j, "latin", None, False))
+        out.extend(self.coordinated(out))
         # surname-ended chunks anywhere: "बलराम राजपूत"
         for i in range(1, n):
             if self.is_surname(i) and self.nameable(i) and self.nameable(i - 1):
@@ -684,6 +695,44 @@ class PersonRecogniser:
                     )
                 ):
                     out.append(Chunk(back[0], back[1], "surname", None, False))
+        return out
+
+    def coordinated(self, found: list[Chunk]) -> list[Chunk]:
+        """Short items coordinated with one another ("आनंद, विशाल और आकाश ने मदद की",
+        "रौपी, गोली, पिंटू और एक अन्य साथी"), proposed for the person model only: with no
+        name found among them yet, nothing else proposes words that are also common nouns.
+        Each item is one or two name words; the cue word is the conjunction."""
+        if self.model is None and self.collect is None:
+            return []
+        keys, n = self.keys, len(self.toks)
+        taken = {k for c in found for k in range(c.first, c.last + 1)}
+        out: list[Chunk] = []
+        for i in range(1, n - 1):
+            if keys[i] not in self.ctx.coordinators:
+                continue
+            first = self.backward_chunk(i - 1, min_score=0.0)
+            if first is None:
+                continue
+            items = [first]
+            k = first[0] - 1
+            while k > 0 and self.toks[k].text == ",":
+                prev = self.backward_chunk(k - 1, min_score=0.0)
+                if prev is None:
+                    break
+                items.insert(0, prev)
+                k = prev[0] - 1
+            last = self.forward_chunk(i + 1, allow_loc=False)
+            if last is not None:
+                items.append(last)
+            if len(items) < 2:
+                continue  # "A, B और एक अन्य साथी" is a list; "A और" alone is not
+            for ch in items:
+                if ch[1] - ch[0] > 1 or any(t in taken for t in range(ch[0], ch[1] + 1)):
+                    continue
+                cue = "coord:" + keys[i]
+                if self.accept(ch, cue, False, False, tuple(items)):
+                    out.append(Chunk(ch[0], ch[1], cue, None, False))
+                    taken.update(range(ch[0], ch[1] + 1))
         return out
 
     def latin_is_name(self, i: int, j: int) -> bool:
@@ -785,7 +834,11 @@ class PersonRecogniser:
 
     def expand_lists(self, chunks: list[Chunk]) -> list[Chunk]:
         """Names coordinated with a found name: "राज कुशवाह, आनंद, आकाश और विशाल"."""
-        taken = {k for c in chunks for k in range(c.first, c.last + 1)}
+        # a coordination item ("कुशवाह" of "राज कुशवाह, आनंद और आकाश") gives way to a
+        # longer name the list reads at the same place
+        taken = {
+            k for c in chunks if not c.cue.startswith("coord:") for k in range(c.first, c.last + 1)
+        }
         out = list(chunks)
         frontier = list(chunks)
         while frontier:
@@ -811,6 +864,7 @@ class PersonRecogniser:
                     continue
                 hint = c.role_hint if c.role_hint != "relative" else None
                 new = Chunk(ch[0], ch[1], "list", hint, False)
+                out = [o for o in out if o.last < new.first or o.first > new.last]
                 out.append(new)
                 frontier.append(new)
                 taken.update(range(ch[0], ch[1] + 1))

@@ -99,6 +99,44 @@ def test_father_in_putra_is_a_relative_not_accused() -> None:
     assert not any(t == "associate" and "रहमान" in (h, x) for t, h, x in rels)
 
 
+def test_kinship_over_a_list_of_relatives() -> None:
+    # "X के दोनों बेटे A और B": both are X's sons
+    rels = relations("भाजपा नेता कमाल खान के दोनों बेटे माज और बिलाल विवादों में रहे हैं।")
+    assert {("parent_of", "कमाल खान", "माज"), ("parent_of", "कमाल खान", "बिलाल")} <= rels
+    # "X के भाई A और पत्नी B": a second kinship in the same list keeps the possessor
+    rels = relations("पुलिस की सूचना पर दिनेश के भाई रामजनम और पत्नी ऋतु मौके पर पहुंचे।")
+    assert {("sibling", "दिनेश", "रामजनम"), ("spouse", "दिनेश", "ऋतु")} <= rels
+    # a list ends where its joiners end
+    rels = relations("राजेश के बेटे अमन ने बताया कि सुनील घर पर नहीं था।")
+    assert ("parent_of", "राजेश", "अमन") in rels
+    assert not any("सुनील" in (h, t) for _, h, t in rels)
+
+
+def test_kinship_in_the_apposition_style_of_police_reports() -> None:
+    rels = relations("पुलिस ने आरोपी राजू पिता रामलाल यादव निवासी बाणगंगा को गिरफ्तार किया।")
+    assert ("parent_of", "रामलाल यादव", "राजू") in rels
+    rels = relations("महिला की पहचान रानी पति जयराम पाल निवासी शिवकंठ नगर के रूप में हुई।")
+    assert ("spouse", "रानी", "जयराम पाल") in rels
+
+
+def test_reflexive_possessive_refers_to_the_subject_of_its_clause() -> None:
+    text = "रामेश्वर यादव बाजार गया था। रुपये थैले में रख कर रमेश ने अपने पुत्र योगेन्द्र तथा पत्नी जलदेवी को घर भेजा।"
+    rels = relations(text)
+    assert ("parent_of", "रमेश", "योगेन्द्र") in rels and ("spouse", "रमेश", "जलदेवी") in rels
+    assert not any("रामेश्वर यादव" in (h, t) for _, h, t in rels)
+
+
+def test_a_one_word_name_joins_the_person_whose_name_holds_it_as_written() -> None:
+    # the loose key of राजा is that of राज: "राजा" is राजा रघुवंशी, not राज कुशवाह
+    text = (
+        "राजा पुत्र अशोक रघुवंशी की हत्या की आरोपित सोनम और प्रेमी राज कुशवाह जेल में हैं।"
+        " राजा रघुवंशी की हत्या मेघालय में हुई थी।"
+    )
+    names_ = [p.name for p in extract(text).people]
+    assert "राजा रघुवंशी" in names_ and "राजा" not in names_
+    assert ("parent_of", "अशोक रघुवंशी", "राजा रघुवंशी") in relations(text)
+
+
 def test_bundled_example_father_is_no_accused() -> None:
     text = (ROOT / "src" / "jaanch" / "examples" / "01-lucknow-arrest.txt").read_text(
         encoding="utf-8"

@@ -121,7 +121,8 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
             continue
         s = persons[i]
         words = name_words(s.text)
-        target = _find_cluster(clusters, words, s.nstart)
+        exact = _exact_words(s.text)
+        target = _find_cluster(clusters, words, s.nstart, exact[0] if len(exact) == 1 else "")
         if target is None and s.text.isascii():
             # "Sonam Raghuvanshi" is "सोनम रघुवंशी" written in Latin letters
             latin = " ".join(s.text.lower().split())
@@ -179,7 +180,15 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
     return clusters
 
 
-def _find_cluster(clusters: list[Cluster], words: tuple[str, ...], at: int = -1) -> Cluster | None:
+def _exact_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in (fold_for_match(x) for x in name.split()) if w)
+
+
+def _find_cluster(
+    clusters: list[Cluster], words: tuple[str, ...], at: int = -1, word: str = ""
+) -> Cluster | None:
+    """The person a mention of ``words`` (loose keys) belongs to; ``word``: a one-word
+    mention as written (folded), to choose between people its loose key confuses."""
     exact = [c for c in clusters if words in c.words()]
     if exact:
         return exact[0]
@@ -199,6 +208,17 @@ def _find_cluster(clusters: list[Cluster], words: tuple[str, ...], at: int = -1)
                 break
     if len(cands) == 1:
         return cands[0]
+    if len(cands) > 1 and len(words) == 1 and word:
+        # the loose key joins राजा and राज: "राजा" beside "राजा रघुवंशी" and "राज कुशवाह"
+        # is the one whose name holds the word as written
+        same = [
+            c
+            for c in cands
+            if any(word in (ws[0], ws[-1]) for ws in (_exact_words(m.text) for m in c.mentions))
+        ]
+        if len(same) == 1:
+            return same[0]
+        cands = same or cands
     if len(cands) > 1 and len(words) == 1 and at >= 0:
         # "यादव" alone when "सागर यादव" and "सौरभ यादव" are both named: the one named last
         before = [
@@ -295,6 +315,8 @@ KIN_QUALIFIERS = frozenset(
     ]
 )
 CHAIN_WORDS = frozenset(["उर्फ", "और", "व", "एवं", "तथा", ",", "समेत", "सहित"])
+# words joining the items of a list of relatives
+LIST_JOINERS = frozenset(["और", "व", "एवं", "तथा", ","])
 # where these were reported the complainant is often a witness or relative, not the harmed
 VIOLENT_CRIMES = frozenset(
     ["murder", "attempted_murder", "culpable_homicide", "rape", "kidnapping"]
@@ -548,12 +570,16 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
     )
     out: list[Relation] = []
     text = doc.text
+    # the possessor and kinship of the last "X के KIN A": a list after A shares them
+    # ("कमाल खान के दोनों बेटे माज और बिलाल"), as does a second kinship in the same list
+    # ("दिनेश के भाई रामजनम और पत्नी ऋतु")
+    chain: tuple[Cluster, str, Cluster] | None = None
     for a, b in zip(mentions, mentions[1:], strict=False):
         ca, cb = by_span[id(a)], by_span[id(b)]
         if ca is cb:
             continue
         # an age in brackets is no word of the gap: "राकेश उर्फ पप्पू (41) पुत्र रामनरेश"
-        gap_text = AGE_IN_BRACKETS.sub(" ", text[a.nend : b.nstart])
+        gap_text = AGE_IN_BRACKETS.sub(" ", text[a.nend : b.nstart]).replace(",", " , ")
         gap_words = [fold_for_match(w) for w in gap_text.split()]
         gap_words = [w for w in gap_words if w and w not in KIN_QUALIFIERS]
         if (
@@ -561,44 +587,66 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
             or len(gap_words) > 3
             or any(ch in text[a.nend : b.nstart] for ch in "।;\n")
         ):
+            chain = None
             continue
         kin = gap_words[-1]
         rel: tuple[str, Cluster, Cluster] | None = None
+        listed = chain is not None and chain[2] is ca and gap_words[0] in LIST_JOINERS
         if len(gap_words) == 1 and kin in ctx.apposition_kin and ctx.apposition_kin[kin]:
             kind = ctx.apposition_kin[kin]
             if kind == "parent":
                 rel = ("parent_of", cb, ca)
             elif kind == "spouse":
                 rel = ("spouse", ca, cb)
+            chain = None
         elif len(gap_words) >= 2 and gap_words[-2] in ("की", "का", "के") and kin in ctx.kin_words:
-            kind = ctx.kin_words[kin]
-            rel = _kin_rel(kind, ca, cb)
+            rel = _kin_rel(ctx.kin_words[kin], ca, cb)
+            chain = (ca, ctx.kin_words[kin], cb) if rel else None
+        elif listed and chain is not None and len(gap_words) == 1:
+            rel = _kin_rel(chain[1], chain[0], cb)
+            chain = (chain[0], chain[1], cb)
+        elif listed and chain is not None and len(gap_words) == 2 and kin in ctx.kin_words:
+            rel = _kin_rel(ctx.kin_words[kin], chain[0], cb)
+            chain = (chain[0], ctx.kin_words[kin], cb)
+        else:
+            chain = None
         if rel:
             out.append(_relation(*rel, evidence=[a, b]))
-    # "अपने बेटे X" / "उसकी पत्नी X": the possessor is the recent person referred to
-    for c in clusters:
-        for m in c.mentions:
-            cue = str((m.value or {}).get("cue", ""))
-            if not cue.startswith("kin:"):
-                continue
-            kin = cue[4:]
-            before = text[max(0, m.nstart - 25) : m.nstart].split()
-            if len(before) < 2 or fold_for_match(before[-1]) != kin:
-                continue
-            poss = fold_for_match(before[-2])
-            if poss in ("की", "का", "के"):
-                continue  # handled above
-            if poss not in ("अपने", "अपनी", "अपना", "उसकी", "उसके", "उसका", "उनकी", "उनके", "उनका"):
-                continue
-            host = _recent_subject(
-                doc, clusters, m, honorific=poss.startswith("उन") or poss.startswith("अप")
-            )
-            if host is not None and host is not c:
-                kind = context().kin_words.get(kin)
-                if kind:
-                    rel = _kin_rel(kind, host, c)
-                    if rel:
-                        out.append(_relation(*rel, evidence=[m]))
+    # "अपने बेटे X" / "उसकी पत्नी X": the possessor is the person the pronoun refers to;
+    # a list after X shares the possessor ("अपने पुत्र A तथा पत्नी B")
+    follows = dict(zip((id(m) for m in mentions), mentions[1:], strict=False))
+    for m in mentions:
+        c = by_span[id(m)]
+        before = [fold_for_match(w) for w in text[max(0, m.nstart - 40) : m.nstart].split()]
+        before = [w for w in before if w and w not in KIN_QUALIFIERS]
+        if len(before) < 2 or before[-1] not in ctx.kin_words:
+            continue
+        poss = before[-2]
+        if poss not in POSSESSIVE_PRONOUNS:
+            continue
+        host = _possessor(doc, clusters, m, poss)
+        if host is None or host is c:
+            continue
+        kind = ctx.kin_words[before[-1]]
+        cur = m
+        while True:
+            rel = _kin_rel(kind, host, by_span[id(cur)])
+            if rel and rel[1] is not rel[2]:
+                out.append(_relation(*rel, evidence=[cur]))
+            nxt = follows.get(id(cur))
+            if nxt is None or by_span[id(nxt)] is host:
+                break
+            gap = [
+                fold_for_match(w) for w in text[cur.nend : nxt.nstart].replace(",", " , ").split()
+            ]
+            gap = [w for w in gap if w and w not in KIN_QUALIFIERS]
+            if len(gap) == 1 and gap[0] in LIST_JOINERS:
+                pass
+            elif len(gap) == 2 and gap[0] in LIST_JOINERS and gap[1] in ctx.kin_words:
+                kind = ctx.kin_words[gap[1]]
+            else:
+                break
+            cur = nxt
     return _dedupe(out)
 
 
@@ -610,6 +658,33 @@ def _kin_rel(kind: str, a: Cluster, b: Cluster) -> tuple[str, Cluster, Cluster] 
     if kind in ("spouse", "sibling", "relative"):
         return (kind, a, b)
     return None
+
+
+POSSESSIVE_PRONOUNS = frozenset(
+    ["अपने", "अपनी", "अपना", "उसकी", "उसके", "उसका", "उनकी", "उनके", "उनका", "इसकी", "इसके"]
+)
+
+
+def _possessor(doc: Doc, clusters: list[Cluster], m: Span, pronoun: str) -> Cluster | None:
+    """Whom a possessive before a kinship word refers to. The reflexive ``अपने``/``अपनी``
+    refers to the subject of its clause: the last person before ``m`` in the sentence
+    marked ``ने`` or standing first ("सोनम ने अपने पति राजा"); otherwise, and for
+    ``उसकी``/``उनके``, the person most mentioned in the sentences just before."""
+    if pronoun.startswith("अप"):
+        sent = doc.sentence_at(m.nstart)
+        if sent is not None:
+            marked = [
+                (mm.nstart, c)
+                for c in clusters
+                for mm in c.mentions
+                if sent.start <= mm.nstart < m.nstart
+                and doc.text[mm.nend : mm.nend + 4].split()[:1] == ["ने"]
+            ]
+            if marked:
+                return max(marked, key=lambda x: x[0])[1]
+    return _recent_subject(
+        doc, clusters, m, honorific=pronoun.startswith("उन") or pronoun.startswith("अप")
+    )
 
 
 def _recent_subject(doc: Doc, clusters: list[Cluster], m: Span, honorific: bool) -> Cluster | None:

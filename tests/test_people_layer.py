@@ -233,6 +233,19 @@ def test_posting_through_a_station_phrase() -> None:
     assert ("posted_at", "धर्मेंद्र राजपूत", "आजादनगर") in relations(text)
 
 
+def test_posts_outside_the_rank_list_and_a_state_police() -> None:
+    text = "मोहाली के उपायुक्त गिरीश दयालन ने कहा कि मोहाली में एक महिला संक्रमित है।"
+    assert ("posted_at", "गिरीश दयालन", "मोहाली") in relations(text)
+    text = "विजयनगर थाने के एसएसआइ इमाम जैदी ने बताया कि वह टीम के साथ थे।"
+    assert ("posted_at", "इमाम जैदी", "विजयनगर") in relations(text)
+    # a state's police chief is posted to the state; a chief minister is not "posted"
+    assert ("posted_at", "इदाशिशा नोरगरांग", "मेघालय") in relations(
+        "मेघालय डीजीपी इदाशिशा नोरगरांग ने बताया कि जांच जारी है।"
+    )
+    rels = relations("उत्तर प्रदेश के मुख्यमंत्री योगी आदित्यनाथ ने बैठक की।")
+    assert not any(t == "posted_at" for t, _, _ in rels)
+
+
 def test_every_relation_has_evidence_with_its_maker() -> None:
     ex = extract("रविवार को राजेश ने अपने साथी सुनील के साथ मिलकर दुकान में चोरी की।")
     for r in ex.relations:

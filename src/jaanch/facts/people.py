@@ -278,6 +278,8 @@ def _posting(doc: Doc, locs: list[Span], d: Span, m: Span) -> Span | None:
                 kind = (loc.value or {}).get("kind")
                 if kind in ("police_station", "locality", "sub_district", "city", "district"):
                     return loc
+                if kind == "state" and (d.value or {}).get("sector") == "police":
+                    return loc  # "मेघालय डीजीपी X": a state's police
     return None
 
 

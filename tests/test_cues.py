@@ -363,3 +363,13 @@ def test_match_fixing_and_abuse_on_social_media() -> None:
     assert {"cyber_crime", "sexual_harassment"} <= crimes
     crimes = {c for c, _ in article_codes(doc_of("बदमाशों ने उसे गोलियां मारकर लहूलुहान कर दिया।"))[0]}
     assert "attempted_murder" in crimes
+
+
+def test_phrase_keys_keep_punctuation_tokens_as_the_doc_does() -> None:
+    from jaanch.doc import Doc
+    from jaanch.recognise.matcher import PhraseMatcher
+    from jaanch.types import Article
+
+    doc = Doc.from_article(Article(id="t", text="वह लश्कर-ए-तैयबा का सदस्य था।"))
+    found = PhraseMatcher([("लश्कर-ए-तैयबा", "org")]).find_all(doc.tokens, doc.keys)
+    assert [(doc.text[m.start : m.end], m.payload) for m in found] == [("लश्कर-ए-तैयबा", "org")]

@@ -190,6 +190,14 @@ def test_party_membership() -> None:
     )
 
 
+def test_hyphenated_organisation_names_match_their_lexicon_entry() -> None:
+    # "जैश-ए-मोहम्मद" is three words and two hyphens to the tokeniser: the lexicon's
+    # entry is looked up with the same keys, and no "मोहम्मद" is left to be a person
+    text = "प्रतिबंधित जैश-ए-मोहम्मद का नेता मसूद अजहर उन तीन आतंकवादियों में से एक है।"
+    assert ("member_of", "मसूद अजहर", "जैश-ए-मोहम्मद") in relations(text)
+    assert [p.name for p in extract(text).people] == ["मसूद अजहर"]
+
+
 def test_members_named_after_a_post_or_a_list() -> None:
     rels = relations("मुंबई पुलिस की क्राइम ब्रांच के संयुक्त आयुक्त हिमांशु रॉय ने बताया।")
     assert ("member_of", "हिमांशु रॉय", "क्राइम ब्रांच") in rels

@@ -17,7 +17,9 @@ T = TypeVar("T")
 
 
 def word_key(word: str) -> str:
-    return fold_for_match(word)
+    """A token's lookup key, as :attr:`jaanch.doc.Doc.keys` makes it: folded, and a token
+    that folding empties (``-`` in ``जैश-ए-मोहम्मद``) kept as it is."""
+    return fold_for_match(word) or word
 
 
 @dataclass(frozen=True)

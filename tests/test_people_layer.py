@@ -198,6 +198,18 @@ def test_hyphenated_organisation_names_match_their_lexicon_entry() -> None:
     assert [p.name for p in extract(text).people] == ["मसूद अजहर"]
 
 
+def test_members_of_forces_companies_and_media() -> None:
+    rels = relations("सशस्त्र सीमा बल के डिप्टी कमांडेंट अंजय कुमार रजक ने बताया।")
+    assert ("member_of", "अंजय कुमार रजक", "सशस्त्र सीमा बल") in rels
+    rels = relations("पूर्वी रेलवे के मुख्य जनसंपर्क अधिकारी समीर गोस्वामी ने कहा।")
+    assert ("member_of", "समीर गोस्वामी", "पूर्वी रेलवे") in rels
+    # a hyphen inside an organisation's name
+    rels = relations("राधा-कृष्णा इंडस्ट्रीज के मालिक सुरेश गुप्ता ने शिकायत की।")
+    assert ("member_of", "सुरेश गुप्ता", "राधा-कृष्णा इंडस्ट्रीज") in rels
+    # a force in general is no organisation
+    assert not [e for e in extract("मौके पर भारी पुलिस बल तैनात है।").entities if e.label == "ORG"]
+
+
 def test_members_named_after_a_post_or_a_list() -> None:
     rels = relations("मुंबई पुलिस की क्राइम ब्रांच के संयुक्त आयुक्त हिमांशु रॉय ने बताया।")
     assert ("member_of", "हिमांशु रॉय", "क्राइम ब्रांच") in rels

@@ -116,10 +116,17 @@ class OrgRecogniser:
                 continue
             i = hm.first - 1
             words = 0
-            while i >= 0 and words < max_words and wordy(i) and not plain(i):
+            while i >= 0 and words < max_words:
+                if toks[i].text == "-" and i > 0 and words and wordy(i - 1):
+                    i -= 1  # a hyphen inside the name: "ईस्ट-वेस्ट एयरलाइंस"
+                    continue
+                if not wordy(i) or plain(i):
+                    break
                 i -= 1
                 words += 1
             first = i + 1
+            while first < hm.first and toks[first].text == "-":
+                first += 1
             # name-like words only: trim common words at the left edge
             while (
                 first < hm.first

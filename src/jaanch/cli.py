@@ -56,6 +56,14 @@ def extract(
             help="Print a readable view: the text with entities marked, then the facts with evidence.",
         ),
     ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Input format: auto (file name, else content: JSONL when the first line is "
+            "a JSON object, else one text article), jsonl, json, text or html.",
+        ),
+    ] = "auto",
 ) -> None:
     """Extract facts from articles: one output line per article, in input order.
 
@@ -63,8 +71,12 @@ def extract(
     (and a message on stderr); the run goes on with the next one.
     """
     from jaanch.pipeline import ExtractionError, default_pipeline
-    from jaanch.reader import ReadError, iter_inputs
+    from jaanch.reader import FORMATS, ReadError, iter_inputs
     from jaanch.show import render_extraction
+
+    if fmt not in FORMATS:
+        err.print(f"[red]unknown --format {fmt!r}[/]: use one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
 
     inputs = paths or [str(EXAMPLES)]
     pipeline = default_pipeline()
@@ -72,7 +84,7 @@ def extract(
     console = Console()
     n_ok = n_err = 0
     try:
-        for item in iter_inputs(inputs):
+        for item in iter_inputs(inputs, fmt):
             if isinstance(item, ReadError):
                 rec: dict[str, Any] = {
                     "schema": "jaanch.extraction/1",

@@ -65,14 +65,29 @@ def ingest_cmd(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the run's report as JSON.")
     ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Input format: auto (file name, else content: JSONL when the first line is "
+            "a JSON object, else one text article), jsonl, json, text or html.",
+        ),
+    ] = "auto",
 ) -> None:
-    """Extract and store articles; already-stored texts are skipped (content hash)."""
+    """Extract and store articles; already-stored texts are skipped (content hash).
+
+    Reads files, folders, pipes and - (stdin) alike."""
+    from jaanch.reader import FORMATS
     from jaanch.resolve import ingest_and_resolve
 
+    if fmt not in FORMATS:
+        err.print(f"[red]unknown --format {fmt!r}[/]: use one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
     engine = _engine(db)
     rep = ingest_and_resolve(
         engine,
         paths,
+        fmt=fmt,
         workers=workers,
         reprocess=reprocess,
         reprocess_all=reprocess_all,

@@ -1,11 +1,15 @@
 """Read articles from files: ``.txt`` (one article), ``.jsonl`` (one per line), folders
-(recursively, sorted) and ``-`` (stdin: JSONL if every line is a JSON object, else one
-text). Unreadable input never stops a run: it yields a :class:`ReadError` record with the
+(recursively, sorted), ``-`` (stdin) and pipes (``<(cat a.jsonl)``, a FIFO). A stream, or a
+file whose name does not say its format, is read by its content: JSONL when its first
+non-blank line is a JSON object, else one text article (HTML when it looks like a page);
+``fmt`` (``--format``) says it instead. A stream is read once, front to back, never
+seeked. Unreadable input never stops a run: it yields a :class:`ReadError` record with the
 reason, and the caller reports it per document.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -13,10 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from jaanch.types import Article
 
 MAX_FILE_BYTES = 8 * 1024 * 1024  # one article; JSONL files stream line by line
+#: input formats: ``auto`` reads the file name, else the content
+FORMATS = ("auto", "jsonl", "json", "text", "html")
 LEGACY_FONT_RE = re.compile(r"[\u00a1-\u00ff]{3,}")
 HTML_RE = re.compile(r"<(html|body|div|p|script|span|br|a)\b", re.I)
 TAG_RE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
@@ -49,33 +56,95 @@ class ReadError:
     error: str
 
 
-def iter_inputs(paths: list[str]) -> Iterator[Article | ReadError]:
+def iter_inputs(paths: list[str], fmt: str = "auto") -> Iterator[Article | ReadError]:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     for p in paths:
         if p == "-":
-            yield from _from_stdin()
+            yield from read_stream(sys.stdin.buffer, "stdin", "<stdin>", fmt)
             continue
         path = Path(p)
         if path.is_dir():
             for f in sorted(x for x in path.rglob("*") if x.is_file()):
                 if f.suffix.lower() in (".txt", ".jsonl", ".json", ".html", ".htm"):
-                    yield from _from_file(f)
+                    yield from _from_file(f, fmt)
+        elif path.exists() and not path.is_file():
+            # a pipe, a FIFO or a device: read as a stream, by its content
+            try:
+                fh = path.open("rb")
+            except OSError as e:
+                yield ReadError(path.name, str(path), f"cannot read: {e.strerror}")
+                continue
+            with fh:
+                yield from read_stream(fh, path.name, str(path), fmt)
         elif path.exists():
-            yield from _from_file(path)
+            yield from _from_file(path, fmt)
         else:
             yield ReadError(path.name, str(path), "no such file or folder")
 
 
-def _from_stdin() -> Iterator[Article | ReadError]:
-    data = sys.stdin.buffer.read()
-    text = _decode(data, "<stdin>")
+def read_stream(
+    fh: BinaryIO, name: str, source: str, fmt: str = "auto"
+) -> Iterator[Article | ReadError]:
+    """Articles of a byte stream read once from the front: JSONL line by line (ids
+    ``name:n`` where a line has none), or the whole stream as one article."""
+    pending: list[bytes] = []
+    if fmt == "auto":
+        first = b""
+        while True:
+            raw_line = fh.readline(MAX_FILE_BYTES + 1)
+            if not raw_line:
+                break
+            pending.append(raw_line)
+            if raw_line.strip():
+                first = raw_line
+                break
+        first = first.lstrip()
+        if first.startswith(b"\xef\xbb\xbf"):
+            first = first[3:].lstrip()
+        fmt = "jsonl" if first.startswith(b"{") else "text"
+    if fmt == "jsonl":
+        for n, raw in enumerate(itertools.chain(pending, fh), 1):
+            if not raw.strip():
+                continue
+            decoded = _decode(raw, f"{source}:{n}")
+            if isinstance(decoded, ReadError):
+                decoded.id = f"{name}:{n}"
+                yield decoded
+                continue
+            yield from _from_jsonl_lines([decoded], f"{name}:{n}", source=f"{source}:{n}")
+        return
+    size = sum(len(x) for x in pending)
+    data = b"".join(pending) + fh.read(max(0, MAX_FILE_BYTES + 1 - size))
+    if len(data) > MAX_FILE_BYTES:
+        yield ReadError(
+            name,
+            source,
+            f"over the {MAX_FILE_BYTES:,}-byte limit for one article; "
+            "give JSONL (one article a line) for more",
+        )
+        return
+    text = _decode(data, source)
     if isinstance(text, ReadError):
+        text.id = name
         yield text
         return
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if lines and all(ln.lstrip().startswith("{") for ln in lines):
-        yield from _from_jsonl_lines(lines, "stdin")
-    else:
-        yield from _checked(Article(id="stdin", text=text), "<stdin>")
+    yield from _from_text(text, name, source, fmt)
+
+
+def _from_text(text: str, name: str, source: str, fmt: str) -> Iterator[Article | ReadError]:
+    """One document's decoded text in format ``fmt`` (``text``, ``html`` or ``json``)."""
+    if fmt == "json":
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield ReadError(name, source, f"invalid JSON: {e.msg} at line {e.lineno}")
+            return
+        yield from from_object(obj, name, source)
+        return
+    if fmt == "html" or HTML_RE.search(text[:2000]):
+        text = html_to_text(text)
+    yield from _checked(Article(id=name, text=text), source)
 
 
 def _decode(data: bytes, source: str) -> str | ReadError:
@@ -98,42 +167,35 @@ def _decode(data: bytes, source: str) -> str | ReadError:
         )
 
 
-def _from_file(path: Path) -> Iterator[Article | ReadError]:
+def _from_file(path: Path, fmt: str = "auto") -> Iterator[Article | ReadError]:
+    suffix = path.suffix.lower()
+    if fmt == "auto":
+        fmt = {".jsonl": "jsonl", ".json": "json", ".html": "html", ".htm": "html"}.get(
+            suffix, "auto"
+        )
+    if fmt == "jsonl":
+        yield from _from_jsonl_file(path)
+        return
     try:
         size = path.stat().st_size
     except OSError as e:
         yield ReadError(path.stem, str(path), f"cannot read: {e.strerror}")
         return
-    if size > MAX_FILE_BYTES and path.suffix.lower() != ".jsonl":
+    if size > MAX_FILE_BYTES and fmt != "auto":
         yield ReadError(
             path.stem,
             str(path),
             f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one article",
         )
         return
-    if path.suffix.lower() == ".jsonl":
-        yield from _from_jsonl_file(path)
-        return
     try:
-        data = path.read_bytes()
+        fh = path.open("rb")
     except OSError as e:
         yield ReadError(path.stem, str(path), f"cannot read: {e.strerror}")
         return
-    text = _decode(data, str(path))
-    if isinstance(text, ReadError):
-        yield text
-        return
-    if path.suffix.lower() == ".json":
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as e:
-            yield ReadError(path.stem, str(path), f"invalid JSON: {e.msg} at line {e.lineno}")
-            return
-        yield from from_object(obj, path.stem, str(path))
-        return
-    if path.suffix.lower() in (".html", ".htm") or HTML_RE.search(text[:2000]):
-        text = html_to_text(text)
-    yield from _checked(Article(id=path.stem, text=text), str(path))
+    with fh:
+        # a name that does not say the format (.txt, none): the content does
+        yield from read_stream(fh, path.stem, str(path), fmt)
 
 
 def _from_jsonl_file(path: Path) -> Iterator[Article | ReadError]:

@@ -10,10 +10,12 @@ package (``jaanch/store/migrations``) and run on open.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 
 DEFAULT_URL = "sqlite:///jaanch.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -70,13 +72,54 @@ def migrate(engine: Engine) -> None:
 
 
 def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
-    """An engine on a migrated store (creating the SQLite file if needed)."""
+    """An engine on a migrated store (creating the SQLite file if needed). Processes that
+    open a new or old store at once migrate it one at a time: one migrates under a lock
+    (a lock file beside a SQLite store, an advisory lock on PostgreSQL), the others wait
+    for it and then find the schema current."""
     engine = connect(url)
-    if upgrade:
-        insp = inspect(engine)
-        if "alembic_version" not in insp.get_table_names() or _behind(engine):
-            migrate(engine)
+    if upgrade and _needs_migration(engine):
+        with _migration_lock(engine):
+            if _needs_migration(engine):
+                migrate(engine)
     return engine
+
+
+def _needs_migration(engine: Engine) -> bool:
+    insp = inspect(engine)
+    return "alembic_version" not in insp.get_table_names() or _behind(engine)
+
+
+#: the PostgreSQL advisory lock key of schema migrations (any fixed 64-bit number)
+_PG_LOCK_KEY = 0x6A61616E6368  # "jaanch"
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """Hold the store's migration lock for the block."""
+    if is_sqlite(engine):
+        path = engine.url.database
+        if not path or path == ":memory:":
+            yield
+            return
+        lock = Path(f"{path}.migrate.lock")
+        with lock.open("a") as fh:
+            try:
+                import fcntl
+            except ImportError:  # not POSIX: SQLite's own busy timeout must do
+                yield
+                return
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK_KEY})
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LOCK_KEY})
 
 
 def _behind(engine: Engine) -> bool:

@@ -130,8 +130,11 @@ def record_failure(
     )
 
 
-def write_result(conn: Connection, res: dict[str, Any], article_id: int | None = None) -> int:
-    """Store one processed article (new, or replacing ``article_id``'s rows); its id."""
+def write_result(
+    conn: Connection, res: dict[str, Any], article_id: int | None = None
+) -> int | None:
+    """Store one processed article (new, or replacing ``article_id``'s rows); its id, or
+    None when another process stored the same text first (its row stands)."""
     art = res["article"]
     rows = res["rows"]
     values = {
@@ -147,9 +150,14 @@ def write_result(conn: Connection, res: dict[str, Any], article_id: int | None =
     }
     index = True
     if article_id is None:
+        # ON CONFLICT: a concurrent ingest of the same text may have stored it since this
+        # run looked (the hash is unique); then it is already stored, not an error
+        new = _insert_new(conn.dialect.name)(ArticleRow).values(hash=res["hash"], **values)
         article_id = conn.execute(
-            insert(ArticleRow).values(hash=res["hash"], **values).returning(ArticleRow.id)
-        ).scalar_one()
+            new.on_conflict_do_nothing(index_elements=["hash"]).returning(ArticleRow.id)
+        ).scalar_one_or_none()
+        if article_id is None:
+            return None
     else:
         conn.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(**values))
         for model in (Mention, Fact, IncidentRow):
@@ -169,6 +177,17 @@ def write_result(conn: Connection, res: dict[str, Any], article_id: int | None =
         insert_search(conn, article_id, rows["body"])
     conn.execute(delete(Failure).where(Failure.key.in_([res["hash"], _origin_key(res["origin"])])))
     return article_id
+
+
+def _insert_new(dialect: str) -> Any:
+    """The dialect's INSERT that knows ON CONFLICT (SQLite and PostgreSQL)."""
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    return pg_insert
 
 
 def insert_search(conn: Connection, article_id: int, body: str) -> None:
@@ -244,8 +263,10 @@ def ingest(
     progress: bool = False,
     batch: int = 32,
     items: Iterable[tuple[Article | ReadError, str]] | None = None,
+    fmt: str = "auto",
 ) -> IngestReport:
-    """Ingest ``paths`` (or ready ``items``) into the store behind ``engine``."""
+    """Ingest ``paths`` (or ready ``items``) into the store behind ``engine``; ``fmt``
+    overrides the input format (``jaanch.reader.FORMATS``)."""
     from jaanch.store.sources import iter_sources
 
     t0 = time.perf_counter()
@@ -253,7 +274,7 @@ def ingest(
     report = IngestReport(workers=workers)
     jobs: list[tuple[str, dict[str, Any], str]] = []
     seen: set[str] = set()
-    source = items if items is not None else iter_sources(paths)
+    source = items if items is not None else iter_sources(paths, fmt)
     with engine.begin() as conn:
         for item, origin in source:
             report.documents += 1
@@ -328,8 +349,9 @@ def ingest(
                     elif res["hash"] in redo:
                         write_result(conn, res, redo[res["hash"]])
                         report.reprocessed += 1
+                    elif write_result(conn, res) is None:
+                        report.already += 1  # stored meanwhile by a concurrent ingest
                     else:
-                        write_result(conn, res)
                         report.stored += 1
             pending.clear()
 

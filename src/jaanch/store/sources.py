@@ -22,26 +22,32 @@ DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", 
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "div", "section", "td", "br")
 
 
-def iter_sources(paths: list[str]) -> Iterator[tuple[Article | ReadError, str]]:
-    """Yield ``(article or error, origin)`` for every input document, in order."""
+def iter_sources(paths: list[str], fmt: str = "auto") -> Iterator[tuple[Article | ReadError, str]]:
+    """Yield ``(article or error, origin)`` for every input document, in order. ``fmt``
+    (``jaanch.reader.FORMATS``) overrides what file names and content say."""
     for p in paths:
         if p == "-":
-            for item in iter_inputs(["-"]):
-                yield item, "<stdin>"
+            for item in iter_inputs(["-"], fmt):
+                yield item, (item.source if isinstance(item, ReadError) else "<stdin>")
             continue
         path = Path(p)
         if path.is_dir():
             for f in sorted(x for x in path.rglob("*") if x.is_file()):
                 if f.suffix.lower() in READ_SUFFIXES:
-                    yield from _file(f)
+                    yield from _file(f, fmt)
         else:
-            yield from _file(path)
+            yield from _file(path, fmt)
 
 
-def _file(path: Path) -> Iterator[tuple[Article | ReadError, str]]:
+def _file(path: Path, fmt: str = "auto") -> Iterator[tuple[Article | ReadError, str]]:
     suffix = path.suffix.lower()
     if not path.exists():
         yield ReadError(path.name, str(path), "no such file or folder"), str(path)
+        return
+    if fmt != "auto" or not path.is_file():
+        # a stated format, or a pipe read by its content (jaanch.reader.read_stream)
+        for item in iter_inputs([str(path)], fmt):
+            yield item, (item.source if isinstance(item, ReadError) else str(path))
         return
     if suffix == ".csv":
         for item in read_csv(path):

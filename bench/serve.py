@@ -90,8 +90,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(url: str, port: int, workers: int, cache: bool = True) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, JAANCH_DB=url, JAANCH_TOKEN="", PYTHONPATH=str(ROOT / "src"))
+def start_server(
+    url: str, port: int, workers: int, cache: bool = True, token: str = ""
+) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, JAANCH_DB=url, JAANCH_TOKEN=token, PYTHONPATH=str(ROOT / "src"))
     if not cache:
         env["JAANCH_SEARCH_TTL"] = "0"
     from jaanch.store.db import open_store

@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,15 @@ def test_an_internal_error_in_one_document_does_not_stop_the_run(tmp_path, monke
     assert [r["article"]["id"] for r in recs] == ["boom", "ok"]
     assert "internal error (IndexError" in recs[0]["error"]
     assert "suspension" in recs[1]["actions"]
+
+
+def test_a_user_error_is_one_line_and_debug_shows_the_traceback(tmp_path: Path) -> None:
+    jaanch = str(Path(sys.executable).with_name("jaanch"))
+    db = f"sqlite:///{tmp_path / 'kb.db'}"
+    cmd = [jaanch, "export", "--db", db, "--format", "jsonl", "-o", "/nonexistent/dir/out.jsonl"]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr and "│" not in r.stderr
+    assert "No such file or directory" in r.stderr and "--debug" in r.stderr
+    r = subprocess.run([*cmd, "--debug"], capture_output=True, text=True, timeout=300)
+    assert r.returncode != 0 and "Traceback" in r.stderr

@@ -33,8 +33,39 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show the full traceback of an error instead of one line."),
+    ] = False,
 ) -> None:
     """Jaanch reads Hindi crime news and writes one jaanch.extraction/1 record per article."""
+
+
+def one_line(e: BaseException) -> str:
+    """An error as one line a user can act on (a database error's own message first)."""
+    orig = getattr(e, "orig", None)
+    msg = str(orig if orig is not None else e).strip().splitlines()
+    return f"{type(orig if orig is not None else e).__name__}: {msg[0] if msg else ''}"
+
+
+def run() -> None:
+    """The ``jaanch`` command: an error a user can cause (a locked or unreachable store, a
+    file that cannot be read) ends the command with one line; ``--debug`` (anywhere on the
+    command line) shows the traceback instead."""
+    debug = "--debug" in sys.argv[1:]
+    if debug:
+        sys.argv = [a for a in sys.argv if a != "--debug"]
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        raise SystemExit(130) from None
+    except Exception as e:  # noqa: BLE001 - the last resort of the command line
+        if debug:
+            raise
+        err.print(f"[red]error[/] {one_line(e)}")
+        err.print("run the command again with --debug for the traceback")
+        raise SystemExit(1) from None
 
 
 @app.command()

@@ -186,3 +186,13 @@ def test_one_syllable_fragment_is_not_a_name():
     assert "नी" not in got
     # two-syllable names after a rank still count
     assert {"जय", "ओम"} <= set(ents(extract("एसआई जय और सिपाही ओम ने बताया।"), "PERSON"))
+
+
+def test_a_sentence_end_is_no_initial_and_a_lone_sign_no_name():
+    # "था." ends a sentence (no space after the stop); it is no initial of the next name
+    got = ents(extract("अदालत में सबूत पेश किया गया था.उज्जवल निकम ने कहा कि फैसला सही है।"), "PERSON")
+    assert got == ["उज्जवल निकम"]
+    # letter names followed by a stop are initials
+    assert "वाई. एस. डडवाल" in ents(extract("पुलिस कमिश्नर वाई. एस. डडवाल ने बताया।"), "PERSON")
+    # a sign with no letter (॰) is no word of a name, and never a person
+    assert not ents(extract("पुलिस ने ॰ और ॰ को देखा। ॰ ने कहा।"), "PERSON")

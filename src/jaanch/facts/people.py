@@ -121,6 +121,8 @@ def cluster_people(doc: Doc, persons: list[Span]) -> list[Cluster]:
             continue
         s = persons[i]
         words = name_words(s.text)
+        if not words:
+            continue  # no letter to name anyone by: no person
         exact = _exact_words(s.text)
         target = _find_cluster(clusters, words, s.nstart, exact[0] if len(exact) == 1 else "")
         if target is None and s.text.isascii():
@@ -195,6 +197,8 @@ def _find_cluster(
     cands = []
     for c in clusters:
         for ws in c.words():
+            if not ws:
+                continue
             if len(words) == 1 and words[0] in (ws[0], ws[-1]):
                 cands.append(c)
                 break
@@ -214,7 +218,9 @@ def _find_cluster(
         same = [
             c
             for c in cands
-            if any(word in (ws[0], ws[-1]) for ws in (_exact_words(m.text) for m in c.mentions))
+            if any(
+                ws and word in (ws[0], ws[-1]) for ws in (_exact_words(m.text) for m in c.mentions)
+            )
         ]
         if len(same) == 1:
             return same[0]

@@ -29,11 +29,14 @@ from jaanch.models.roles import PERSON_LABEL, RoleModel
 from jaanch.names import NameLexicon, syllable_letters
 from jaanch.recognise.base import register
 from jaanch.recognise.designation import designation_matcher
+from jaanch.text.english_names import initials
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
 MAX_NAME_TOKENS = 4
 LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+")
+#: a Devanagari letter: an independent vowel or a consonant (not a sign or a digit)
+DEVANAGARI_LETTER_RE = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
 QUALIFIER_RE = re.compile(
     r"^(जोन|ज़ोन|सिटी|ग्रामीण|देहात|पूर्व|पश्चिम|उत्तर|दक्षिण|ट्रैफिक|अपराध|मुख्यालय|क्राइम)$"
 )
@@ -236,6 +239,8 @@ class PersonRecogniser:
     ) -> bool:
         """Is the chunk a name? The hand rules' answer (``rule_ok``) unless a person model
         is set; then the model's, with the rules' answer among its features."""
+        if chunk[0] == chunk[1] and syllable_letters(self.toks[chunk[0]].text) < 2:
+            return False  # one syllable alone ("की नी" for "की पत्नी"): a fragment, never a name
         if self.model is None and self.collect is None:
             return rule_ok
         feats = candidate_features(self, chunk[0], chunk[1], cue, strong, rule_ok, group)
@@ -285,9 +290,10 @@ class PersonRecogniser:
                 i += 1
 
     def is_wordlike(self, i: int) -> bool:
+        """A word with a letter in it: not a danda, a digit or a lone sign (``॰``)."""
         t = self.toks[i].text
         if "\u0900" <= t[0] <= "\u097f":
-            return t[0] not in "\u0964\u0965" and not t[0].isdigit()
+            return bool(DEVANAGARI_LETTER_RE.search(t)) and not t[0].isdigit()
         return bool(LATIN_NAME_RE.fullmatch(t))
 
     def is_structural(self, i: int) -> bool:
@@ -389,11 +395,13 @@ class PersonRecogniser:
         return self.names.name_likeness(self.keys[i])
 
     def is_initial(self, i: int) -> bool:
-        """``एम .`` / ``आर.``: one or two letters followed by a full stop."""
+        """``एम .`` / ``आर.`` / ``वाई.``: an English letter's name followed by a full stop
+        (``था.`` ending a sentence is no initial)."""
         t = self.toks[i].text
+        letters = initials(t) if "\u0900" <= t[0] <= "\u097f" else None
         return (
-            "\u0900" <= t[0] <= "\u097f"
-            and len(t) <= 2
+            letters is not None
+            and len(letters) == 1
             and i + 1 < len(self.toks)
             and self.toks[i + 1].text == "."
             and not self.names.is_title(self.keys[i])  # "डॉ." is a title, not an initial

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from jaanch import __version__
+from jaanch.cli_kb import FormatOpt
 
 app = typer.Typer(
     help="Jaanch: structured, evidence-linked facts from Hindi crime and police news.",
@@ -87,14 +88,7 @@ def extract(
             help="Print a readable view: the text with entities marked, then the facts with evidence.",
         ),
     ] = False,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Input format: auto (file name, else content: JSONL when the first line is "
-            "a JSON object, else one text article), jsonl, json, text or html.",
-        ),
-    ] = "auto",
+    fmt: FormatOpt = "auto",
 ) -> None:
     """Extract facts from articles: one output line per article, in input order.
 

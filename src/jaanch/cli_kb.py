@@ -14,6 +14,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from jaanch.reader import FORMAT_HELP
+
 err = Console(stderr=True)
 
 DbOpt = Annotated[
@@ -24,6 +26,8 @@ DbOpt = Annotated[
         "or postgresql://user:pass@host/db.",
     ),
 ]
+#: ``--format`` of the commands that read articles (``jaanch.reader.FORMATS``)
+FormatOpt = Annotated[str, typer.Option("--format", help=FORMAT_HELP)]
 ProtOpt = Annotated[
     bool,
     typer.Option(
@@ -65,14 +69,7 @@ def ingest_cmd(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the run's report as JSON.")
     ] = False,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="Input format: auto (file name, else content: JSONL when the first line is "
-            "a JSON object, else one text article), jsonl, json, text or html.",
-        ),
-    ] = "auto",
+    fmt: FormatOpt = "auto",
 ) -> None:
     """Extract and store articles; already-stored texts are skipped (content hash).
 

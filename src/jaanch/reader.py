@@ -24,6 +24,11 @@ from jaanch.types import Article
 MAX_FILE_BYTES = 8 * 1024 * 1024  # one article; JSONL files stream line by line
 #: input formats: ``auto`` reads the file name, else the content
 FORMATS = ("auto", "jsonl", "json", "text", "html")
+#: what ``--format`` says on the command line
+FORMAT_HELP = (
+    "Input format: auto (file name, else content: JSONL when the first line is a JSON "
+    "object, else one text article), jsonl, json, text or html."
+)
 LEGACY_FONT_RE = re.compile(r"[\u00a1-\u00ff]{3,}")
 HTML_RE = re.compile(r"<(html|body|div|p|script|span|br|a)\b", re.I)
 TAG_RE = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
@@ -70,13 +75,7 @@ def iter_inputs(paths: list[str], fmt: str = "auto") -> Iterator[Article | ReadE
                     yield from _from_file(f, fmt)
         elif path.exists() and not path.is_file():
             # a pipe, a FIFO or a device: read as a stream, by its content
-            try:
-                fh = path.open("rb")
-            except OSError as e:
-                yield ReadError(path.name, str(path), f"cannot read: {e.strerror}")
-                continue
-            with fh:
-                yield from read_stream(fh, path.name, str(path), fmt)
+            yield from _stream_path(path, path.name, fmt)
         elif path.exists():
             yield from _from_file(path, fmt)
         else:
@@ -188,27 +187,24 @@ def _from_file(path: Path, fmt: str = "auto") -> Iterator[Article | ReadError]:
             f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one article",
         )
         return
+    # a name that does not say the format (.txt, none): the content does
+    yield from _stream_path(path, path.stem, fmt)
+
+
+def _stream_path(path: Path, name: str, fmt: str) -> Iterator[Article | ReadError]:
+    """:func:`read_stream` over the file or pipe at ``path``."""
     try:
         fh = path.open("rb")
     except OSError as e:
-        yield ReadError(path.stem, str(path), f"cannot read: {e.strerror}")
+        yield ReadError(name, str(path), f"cannot read: {e.strerror}")
         return
     with fh:
-        # a name that does not say the format (.txt, none): the content does
-        yield from read_stream(fh, path.stem, str(path), fmt)
+        yield from read_stream(fh, name, str(path), fmt)
 
 
 def _from_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
     with path.open("rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            line = _decode(raw, f"{path}:{n}")
-            if isinstance(line, ReadError):
-                line.id = f"{path.stem}:{n}"
-                yield line
-                continue
-            yield from _from_jsonl_lines([line], f"{path.stem}:{n}", source=f"{path}:{n}")
+        yield from read_stream(fh, path.stem, str(path), "jsonl")
 
 
 def _from_jsonl_lines(

@@ -19,12 +19,11 @@ from functools import cache
 from jaanch.doc import Doc
 from jaanch.lexicons import load_yaml
 from jaanch.models.role_features import masked_words
-from jaanch.text.name_lists import name_lists
+from jaanch.text.name_lists import joins_list, name_lists
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
 _WORD_RE = re.compile(r"[\u0900-\u0963\u0971-\u097fA-Za-z]+")
-_SEP_RE = re.compile(r"^\s*(?:\(\s*\d{1,3}\s*\)\s*)?(?:,|और|व|एवं|तथा)\s*$")
 
 
 @dataclass(frozen=True)
@@ -136,7 +135,7 @@ def pair_features(
         f["same_sentence"] = 1.0
         in_sentence = len({m.nstart for m in view.mentions if s1.start <= m.nstart < s1.end})
         f[f"sentence_people={_bucket(in_sentence, (2, 3, 5))}"] = 1.0
-    if gap <= 40 and _SEP_RE.match(between):
+    if gap <= 40 and joins_list(between):
         f["listed_together"] = 1.0
         masks = view.masks
         before = masked_words(doc, max(0, first.nstart - 40), first.nstart, masks)[-3:]

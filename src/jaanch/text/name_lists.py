@@ -15,6 +15,12 @@ SEPARATOR = re.compile(r"\s*(?:,|और|व|एवं|तथा)\s*$")
 AGE_IN_BRACKETS = re.compile(r"\s*\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
 
 
+def joins_list(gap: str) -> bool:
+    """Is ``gap``, the text between two names, what joins two items of one list?"""
+    bare = AGE_IN_BRACKETS.sub("", gap)
+    return len(bare) <= 8 and bool(SEPARATOR.match(bare)) and "।" not in gap
+
+
 def name_lists(text: str, mentions: Sequence[Span]) -> list[list[Span]]:
     """Runs of ``mentions`` (sorted by ``nstart``, positions in ``text``) that form one
     list; a mention outside any list is a run of one."""
@@ -22,8 +28,7 @@ def name_lists(text: str, mentions: Sequence[Span]) -> list[list[Span]]:
     cur: list[Span] = []
     for m in mentions:
         if cur:
-            gap = AGE_IN_BRACKETS.sub("", text[cur[-1].nend : m.nstart])
-            if len(gap) <= 8 and SEPARATOR.match(gap) and "।" not in gap:
+            if joins_list(text[cur[-1].nend : m.nstart]):
                 cur.append(m)
                 continue
             lists.append(cur)

@@ -33,6 +33,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,8 +61,8 @@ class Tally:
             if error:
                 self.errors.setdefault(kind, []).append(error)
 
-    def summary(self) -> dict[str, dict[str, object]]:
-        out: dict[str, dict[str, object]] = {}
+    def summary(self) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
         for kind, ts in sorted(self.times.items()):
             ts = sorted(ts)
             errs = self.errors.get(kind, [])
@@ -269,8 +270,8 @@ def main() -> int:
         "store": "postgresql" if url.startswith("postgres") else "sqlite",
         "seconds_of_load": round(load_s, 1),
         "seconds_until_ingests_done": round(total_s, 1),
-        "requests": sum(int(str(k["requests"])) for k in kinds),
-        "errors": sum(int(str(k["errors"])) for k in kinds),
+        "requests": sum(k["requests"] for k in kinds),
+        "errors": sum(k["errors"] for k in kinds),
         "by_kind": summary,
         "ingest_exit_codes": rcs,
         "expected": {"articles": expected, "judgements": len(posted), "failures": 0},

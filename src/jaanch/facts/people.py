@@ -24,7 +24,7 @@ from jaanch.models.role_features import person_features
 from jaanch.models.roles import ASSOCIATE_NAME, RoleModel
 from jaanch.recognise.persons import context
 from jaanch.text.english_names import english_name
-from jaanch.text.name_lists import AGE_IN_BRACKETS
+from jaanch.text.name_lists import AGE_IN_BRACKETS, JOINERS
 from jaanch.text.normalise import fold_for_match
 from jaanch.text.translit import latin_name
 from jaanch.types import Evidence, Person, Relation, Span
@@ -323,8 +323,6 @@ KIN_QUALIFIERS = frozenset(
     ]
 )
 CHAIN_WORDS = frozenset(["उर्फ", "और", "व", "एवं", "तथा", ",", "समेत", "सहित"])
-# words joining the items of a list of relatives
-LIST_JOINERS = frozenset(["और", "व", "एवं", "तथा", ","])
 # where these were reported the complainant is often a witness or relative, not the harmed
 VIOLENT_CRIMES = frozenset(
     ["murder", "attempted_murder", "culpable_homicide", "rape", "kidnapping"]
@@ -586,10 +584,7 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
         ca, cb = by_span[id(a)], by_span[id(b)]
         if ca is cb:
             continue
-        # an age in brackets is no word of the gap: "राकेश उर्फ पप्पू (41) पुत्र रामनरेश"
-        gap_text = AGE_IN_BRACKETS.sub(" ", text[a.nend : b.nstart]).replace(",", " , ")
-        gap_words = [fold_for_match(w) for w in gap_text.split()]
-        gap_words = [w for w in gap_words if w and w not in KIN_QUALIFIERS]
+        gap_words = _gap_words(text, a, b)
         if (
             not gap_words
             or len(gap_words) > 3
@@ -599,7 +594,7 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
             continue
         kin = gap_words[-1]
         rel: tuple[str, Cluster, Cluster] | None = None
-        listed = chain is not None and chain[2] is ca and gap_words[0] in LIST_JOINERS
+        listed = chain is not None and chain[2] is ca and gap_words[0] in JOINERS
         if len(gap_words) == 1 and kin in ctx.apposition_kin and ctx.apposition_kin[kin]:
             kind = ctx.apposition_kin[kin]
             if kind == "parent":
@@ -644,18 +639,23 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
             nxt = follows.get(id(cur))
             if nxt is None or by_span[id(nxt)] is host:
                 break
-            gap = [
-                fold_for_match(w) for w in text[cur.nend : nxt.nstart].replace(",", " , ").split()
-            ]
-            gap = [w for w in gap if w and w not in KIN_QUALIFIERS]
-            if len(gap) == 1 and gap[0] in LIST_JOINERS:
+            gap = _gap_words(text, cur, nxt)
+            if len(gap) == 1 and gap[0] in JOINERS:
                 pass
-            elif len(gap) == 2 and gap[0] in LIST_JOINERS and gap[1] in ctx.kin_words:
+            elif len(gap) == 2 and gap[0] in JOINERS and gap[1] in ctx.kin_words:
                 kind = ctx.kin_words[gap[1]]
             else:
                 break
             cur = nxt
     return _dedupe(out)
+
+
+def _gap_words(text: str, a: Span, b: Span) -> list[str]:
+    """The folded words between two mentions, commas as words, kinship qualifiers
+    (``दोनों``, ``बड़े``) and an age in brackets left out ("राकेश उर्फ पप्पू (41) पुत्र
+    रामनरेश")."""
+    gap = AGE_IN_BRACKETS.sub(" ", text[a.nend : b.nstart]).replace(",", " , ")
+    return [w for w in (fold_for_match(x) for x in gap.split()) if w and w not in KIN_QUALIFIERS]
 
 
 def _kin_rel(kind: str, a: Cluster, b: Cluster) -> tuple[str, Cluster, Cluster] | None:
@@ -676,7 +676,7 @@ POSSESSIVE_PRONOUNS = frozenset(
 def _possessor(doc: Doc, clusters: list[Cluster], m: Span, pronoun: str) -> Cluster | None:
     """Whom a possessive before a kinship word refers to. The reflexive ``अपने``/``अपनी``
     refers to the subject of its clause: the last person before ``m`` in the sentence
-    marked ``ने`` or standing first ("सोनम ने अपने पति राजा"); otherwise, and for
+    marked ``ने`` ("सोनम ने अपने पति राजा"); otherwise, and for
     ``उसकी``/``उनके``, the person most mentioned in the sentences just before."""
     if pronoun.startswith("अप"):
         sent = doc.sentence_at(m.nstart)

@@ -135,5 +135,17 @@ def _behind(engine: Engine) -> bool:
     return current != head
 
 
+def insert_for(dialect: str) -> Any:
+    """The dialect's ``insert`` construct, which knows ``ON CONFLICT`` (SQLite and
+    PostgreSQL): for writes that concurrent writers may race on."""
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+
+        return insert
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    return pg_insert
+
+
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"

@@ -25,6 +25,7 @@ from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from jaanch.reader import ReadError
+from jaanch.store.db import insert_for
 from jaanch.store.meta import set_meta
 from jaanch.store.models import (
     ARTICLE_META,
@@ -152,7 +153,7 @@ def write_result(
     if article_id is None:
         # ON CONFLICT: a concurrent ingest of the same text may have stored it since this
         # run looked (the hash is unique); then it is already stored, not an error
-        new = _insert_new(conn.dialect.name)(ArticleRow).values(hash=res["hash"], **values)
+        new = insert_for(conn.dialect.name)(ArticleRow).values(hash=res["hash"], **values)
         article_id = conn.execute(
             new.on_conflict_do_nothing(index_elements=["hash"]).returning(ArticleRow.id)
         ).scalar_one_or_none()
@@ -177,17 +178,6 @@ def write_result(
         insert_search(conn, article_id, rows["body"])
     conn.execute(delete(Failure).where(Failure.key.in_([res["hash"], _origin_key(res["origin"])])))
     return article_id
-
-
-def _insert_new(dialect: str) -> Any:
-    """The dialect's INSERT that knows ON CONFLICT (SQLite and PostgreSQL)."""
-    if dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        return sqlite_insert
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-    return pg_insert
 
 
 def insert_search(conn: Connection, article_id: int, body: str) -> None:

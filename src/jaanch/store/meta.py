@@ -3,27 +3,16 @@ last write, and the like. A leaf: ingest and resolution both read and write it."
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import Connection, select
 
+from jaanch.store.db import insert_for
 from jaanch.store.models import Meta
-
-
-def _insert(dialect: str) -> Any:
-    if dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
-
-        return insert
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-    return pg_insert
 
 
 def set_meta(conn: Connection, key: str, value: str) -> None:
     """Set ``key`` to ``value`` in one statement (an upsert): concurrent writers of one
     key never collide."""
-    stmt = _insert(conn.dialect.name)(Meta).values(key=key, value=value)
+    stmt = insert_for(conn.dialect.name)(Meta).values(key=key, value=value)
     conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
 
 

@@ -46,9 +46,6 @@ from jaanch.text.translit import (
 )
 
 TABLE = "latin_names.tsv"
-#: the learned costs (``scripts/train_latin.py``); :data:`PRIOR` where it is missing
-MODEL = "latin_model"
-
 #: each way an English spelling may drift from latin_word's, with its prior cost in score
 #: units (log10 of frequency in India): a change needs that much more use. These are the
 #: hand-set starting point; the shipped costs are learned from labelled spellings
@@ -363,16 +360,8 @@ class Speller:
     def __init__(self, costs: dict[str, float]) -> None:
         self.costs = {**PRIOR, **costs}
         self.max_cost = max(MAX_COST, self.costs.get("max_cost", MAX_COST))
-        self._cache: dict[str, str] = {}
-
-    def word(self, word: str) -> str:
-        hit = self._cache.get(word)
-        if hit is not None:
-            return hit
-        out = self._word(word)
-        if len(self._cache) < 65536:
-            self._cache[word] = out
-        return out
+        #: one word's spelling, cached per speller
+        self.word = lru_cache(maxsize=65536)(self._word)
 
     def _word(self, word: str) -> str:
         latin, slots = word_slots(word)

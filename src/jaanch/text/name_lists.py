@@ -9,8 +9,10 @@ from collections.abc import Sequence
 
 from jaanch.types import Span
 
+#: the words (and comma) that join the items of a list
+JOINERS = frozenset([",", "और", "व", "एवं", "तथा"])
 #: list separators between two names of one list
-SEPARATOR = re.compile(r"\s*(?:,|और|व|एवं|तथा)\s*$")
+SEPARATOR = re.compile(r"\s*(?:" + "|".join(sorted(JOINERS)) + r")\s*$")
 #: an age in brackets after a name: "सलीम (30)", "रेखा (35 वर्ष)"
 AGE_IN_BRACKETS = re.compile(r"\s*\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
 

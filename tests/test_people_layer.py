@@ -126,6 +126,36 @@ def test_reflexive_possessive_refers_to_the_subject_of_its_clause() -> None:
     assert not any("रामेश्वर यादव" in (h, t) for _, h, t in rels)
 
 
+def test_a_bare_kinship_word_is_the_clause_subjects_kin() -> None:
+    rels = relations("आरोपी रमेश कुमार ने पत्नी सुनीता की गला दबाकर हत्या कर दी।")
+    assert ("spouse", "रमेश कुमार", "सुनीता") in rels
+    # no subject named: the possessor stays unknown, no relation is guessed
+    rels = relations("सुरेश वर्मा घर पर था। पुलिस ने पत्नी सुनीता के बयान लिए।")
+    assert not any("सुनीता" in (h, t) for _, h, t in rels)
+    # one spouse: a name listed after the husband is not a second husband
+    rels = relations("काजल नाथ ने पति विजय नाथ और करण नाथ के खिलाफ केस दर्ज करवाया है।")
+    assert ("spouse", "काजल नाथ", "विजय नाथ") in rels
+    assert not any(t == "करण नाथ" and k == "spouse" for k, _, t in rels)
+
+
+def test_kinship_stated_as_a_predicate_or_in_brackets() -> None:
+    rels = relations("गौरतलब है कि मनु शर्मा पूर्व केंद्रीय मंत्री विनोद शर्मा का बेटा है।")
+    assert ("parent_of", "विनोद शर्मा", "मनु शर्मा") in rels
+    # "X ने बताया कि Y का एक बेटा है" names no son
+    rels = relations("रामजनम यादव ने बताया कि दिनेश राम का एक बेटा है।")
+    assert not any(k == "parent_of" for k, _, _ in rels)
+    rels = relations("विपिन रघुवंशी (राजा रघुवंशी का भाई) भी कोर्ट पहुंचे।")
+    assert ("sibling", "राजा रघुवंशी", "विपिन रघुवंशी") in rels
+
+
+def test_an_age_or_a_cousin_word_between_possessor_and_kin() -> None:
+    rels = relations("बिजनेसमैन रवि अग्रवाल के 11 साल के बेटे ऋतिक का अपहरण हो गया।")
+    assert ("parent_of", "रवि अग्रवाल", "ऋतिक") in rels
+    rels = relations("तौफीक अहमद के फुफेरे भाई शमीम भी साथ थे।")
+    assert ("relative", "तौफीक अहमद", "शमीम") in rels
+    assert not any(k == "sibling" for k, _, _ in rels)
+
+
 def test_a_one_word_name_joins_the_person_whose_name_holds_it_as_written() -> None:
     # the loose key of राजा is that of राज: "राजा" is राजा रघुवंशी, not राज कुशवाह
     text = (

@@ -302,26 +302,6 @@ def _bracketed_place(doc: Doc, locs: list[Span], m: Span) -> Span | None:
     return None
 
 
-# words between a possessive and a kinship word: "राजा के एक अन्य भाई सचिन"
-KIN_QUALIFIERS = frozenset(
-    [
-        "एक",
-        "अन्य",
-        "छोटे",
-        "बड़े",
-        "बडे",
-        "छोटी",
-        "बड़ी",
-        "बडी",
-        "सगे",
-        "सगी",
-        "चचेरे",
-        "ममेरे",
-        "दूसरे",
-        "दोनों",
-        "इकलौते",
-    ]
-)
 CHAIN_WORDS = frozenset(["उर्फ", "और", "व", "एवं", "तथा", ",", "समेत", "सहित"])
 # where these were reported the complainant is often a witness or relative, not the harmed
 VIOLENT_CRIMES = frozenset(
@@ -568,7 +548,15 @@ def assign_roles(doc: Doc, clusters: list[Cluster], crimes: set[str] | None = No
 
 
 def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
-    """``A पुत्र B`` (B parent_of A), ``A की पत्नी B`` (spouse), ``A के भाई B`` (sibling)."""
+    """Kinship stated in the text, each with the mentions that state it as evidence:
+
+    * ``A पुत्र B`` (B parent_of A), ``A की पत्नी B`` (spouse), ``A के भाई B`` (sibling),
+      a list after B sharing A and its kinship;
+    * ``अपने बेटे X`` / ``उसकी पत्नी X``: the possessor is whom the pronoun refers to; a bare
+      kinship word after ``ने`` or ``कि`` (``Y ने पत्नी X की हत्या``) is the clause
+      subject's kin;
+    * ``X ... Y का बेटा है`` (the sentence's subject is Y's son) and ``X (Y का भाई)``.
+    """
     ctx = context()
     by_span = {id(m): c for c in clusters for m in c.mentions + c.alias_mentions}
     mentions = sorted(
@@ -593,46 +581,120 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
             chain = None
             continue
         kin = gap_words[-1]
+        kind = _kin_kind(kin)
         rel: tuple[str, Cluster, Cluster] | None = None
         listed = chain is not None and chain[2] is ca and gap_words[0] in JOINERS
         if len(gap_words) == 1 and kin in ctx.apposition_kin and ctx.apposition_kin[kin]:
-            kind = ctx.apposition_kin[kin]
-            if kind == "parent":
+            appos = ctx.apposition_kin[kin]
+            if appos == "parent":
                 rel = ("parent_of", cb, ca)
-            elif kind == "spouse":
+            elif appos == "spouse":
                 rel = ("spouse", ca, cb)
             chain = None
-        elif len(gap_words) >= 2 and gap_words[-2] in ("की", "का", "के") and kin in ctx.kin_words:
-            rel = _kin_rel(ctx.kin_words[kin], ca, cb)
-            chain = (ca, ctx.kin_words[kin], cb) if rel else None
+        elif kind and _possessed(gap_words[:-1]):
+            rel = _kin_rel(kind, ca, cb)
+            chain = (ca, kind, cb) if rel else None
         elif listed and chain is not None and len(gap_words) == 1:
             rel = _kin_rel(chain[1], chain[0], cb)
             chain = (chain[0], chain[1], cb)
-        elif listed and chain is not None and len(gap_words) == 2 and kin in ctx.kin_words:
-            rel = _kin_rel(ctx.kin_words[kin], chain[0], cb)
-            chain = (chain[0], ctx.kin_words[kin], cb)
+        elif listed and chain is not None and len(gap_words) == 2 and kind:
+            rel = _kin_rel(kind, chain[0], cb)
+            chain = (chain[0], kind, cb)
         else:
             chain = None
         if rel:
             out.append(_relation(*rel, evidence=[a, b]))
-    # "अपने बेटे X" / "उसकी पत्नी X": the possessor is the person the pronoun refers to;
-    # a list after X shares the possessor ("अपने पुत्र A तथा पत्नी B")
+    out += _possessive_kin(doc, clusters, mentions, by_span)
+    out += _predicate_kin(doc, mentions, by_span)
+    return _dedupe(out)
+
+
+GENITIVES = frozenset(["की", "का", "के"])
+#: words before a bare kinship word that leave its possessor the clause subject
+#: ("X ने बताया कि मां Y", "X ने पत्नी Y की हत्या")
+_BARE_OPENERS = frozenset(["कि", "ने"])
+#: the copula that ends "X ... Y का बेटा है"
+_COPULAS = frozenset(["है", "था", "थी", "थे", "हैं"])
+#: a token of the words before or after a mention: a word, or one punctuation mark
+_TOKEN_RE = re.compile(r"[\u0900-\u0963\u0966-\u097fA-Za-z0-9.]+|[,“”\"():\-]")
+#: an age between a possessive and a kinship word: "के 11 साल के बेटे", "की 55 वर्षीय मां"
+_AGE_PHRASE = re.compile(r"\d{1,3}\s*(?:साल|वर्ष)\s*(?:के|की|का)(?!\S)|\d{1,3}\s*वर्षीय")
+
+
+def _kin_kind(word: str) -> str | None:
+    """The kinship a folded word names (``child``, ``parent``, ``spouse``, ``sibling``,
+    ``relative``), or None."""
+    if word == _COUSIN:
+        return "relative"
+    return context().kin_words.get(word)
+
+
+#: the token that "चचेरे भाई" / "फुफेरी बहन" becomes: a cousin is a relative
+_COUSIN = "<cousin>"
+
+
+def _kin_tokens(raw: str) -> list[str]:
+    """The folded tokens of ``raw`` as kinship rules read them: commas kept as words, an
+    age and the qualifiers that leave a tie unchanged (``दोनों``, ``बड़े``) dropped, and a
+    cousin word with the sibling word after it read as one ``relative`` word."""
+    ctx = context()
+    raw = _AGE_PHRASE.sub(" ", AGE_IN_BRACKETS.sub(" ", raw))
+    out: list[str] = []
+    for tok in _TOKEN_RE.findall(raw):
+        w = fold_for_match(tok) if tok[0].isalnum() or "\u0900" <= tok[0] <= "\u097f" else tok
+        if not w or w in ctx.kin_qualifiers:
+            continue
+        if out and out[-1] == _COUSIN and ctx.kin_words.get(w) == "sibling":
+            continue
+        out.append(_COUSIN if w in ctx.cousin_words else w)
+    return out
+
+
+def _possessed(words: list[str]) -> bool:
+    """The words between a name and a kinship word make it the name's kin: a genitive
+    (``X की पत्नी``), or a genitive and one describing word (``X का विवादित बेटा``)."""
+    if len(words) == 1:
+        return words[0] in GENITIVES
+    return (
+        len(words) == 2
+        and words[0] in GENITIVES
+        and words[1] not in JOINERS
+        and words[1] not in GENITIVES
+        and words[1] not in POSSESSIVE_PRONOUNS
+        and words[1] != ","
+    )
+
+
+def _possessive_kin(
+    doc: Doc, clusters: list[Cluster], mentions: list[Span], by_span: dict[int, Cluster]
+) -> list[Relation]:
+    """``अपने बेटे X`` / ``उसकी पत्नी X``: the possessor is the person the pronoun refers
+    to; a bare kinship word after ``ने`` or ``कि`` is the clause subject's kin ("X ने पत्नी
+    Y की हत्या"). A list after X shares the possessor ("अपने पुत्र A तथा पत्नी B"), except a
+    spouse's."""
+    text = doc.text
+    out: list[Relation] = []
     follows = dict(zip((id(m) for m in mentions), mentions[1:], strict=False))
     for m in mentions:
         c = by_span[id(m)]
-        before = [fold_for_match(w) for w in text[max(0, m.nstart - 40) : m.nstart].split()]
-        before = [w for w in before if w and w not in KIN_QUALIFIERS]
-        if len(before) < 2 or before[-1] not in ctx.kin_words:
+        sent = doc.sentence_at(m.nstart)
+        lo = max(m.nstart - 40, sent.start if sent is not None else 0)
+        before = _kin_tokens(text[lo : m.nstart])
+        if not before or _kin_kind(before[-1]) is None:
             continue
-        poss = before[-2]
-        if poss not in POSSESSIVE_PRONOUNS:
+        if len(before) >= 2 and before[-2] in POSSESSIVE_PRONOUNS:
+            host = _possessor(doc, clusters, m, before[-2])
+        elif len(before) >= 2 and before[-2] in _BARE_OPENERS:
+            # a bare kinship word is the clause subject's kin ("X ने पत्नी Y की हत्या",
+            # "X ने बताया कि मां Y"); with no subject named the possessor stays unknown
+            host = _clause_subject(doc, clusters, m)
+        else:
             continue
-        host = _possessor(doc, clusters, m, poss)
         if host is None or host is c:
             continue
-        kind = ctx.kin_words[before[-1]]
+        kind = _kin_kind(before[-1])
         cur = m
-        while True:
+        while kind is not None:
             rel = _kin_rel(kind, host, by_span[id(cur)])
             if rel and rel[1] is not rel[2]:
                 out.append(_relation(*rel, evidence=[cur]))
@@ -640,22 +702,75 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
             if nxt is None or by_span[id(nxt)] is host:
                 break
             gap = _gap_words(text, cur, nxt)
-            if len(gap) == 1 and gap[0] in JOINERS:
-                pass
-            elif len(gap) == 2 and gap[0] in JOINERS and gap[1] in ctx.kin_words:
-                kind = ctx.kin_words[gap[1]]
+            if len(gap) == 1 and gap[0] in JOINERS and kind != "spouse":
+                pass  # one spouse: "पति A और B" names B beside A, not as a husband
+            elif len(gap) == 2 and gap[0] in JOINERS and _kin_kind(gap[1]):
+                kind = _kin_kind(gap[1])
             else:
                 break
             cur = nxt
-    return _dedupe(out)
+    return out
+
+
+def _predicate_kin(doc: Doc, mentions: list[Span], by_span: dict[int, Cluster]) -> list[Relation]:
+    """``X ... Y का बेटा है`` (Y is the possessor, the sentence's first person X the kin)
+    and ``X (Y का भाई)`` (the bracket describes X)."""
+    text = doc.text
+    out: list[Relation] = []
+    prev: dict[int, Span] = dict(zip((id(m) for m in mentions[1:]), mentions, strict=False))
+    for y in mentions:
+        after = _kin_tokens(text[y.nend : y.nend + 40])
+        if len(after) < 3 or after[0] not in GENITIVES:
+            continue
+        kind = _kin_kind(after[1])
+        host = by_span[id(y)]
+        if kind is None:
+            continue
+        named: Span | None = None
+        if after[2] in _COPULAS:
+            named = _predicate_subject(doc, mentions, by_span, y)
+        elif after[2] == ")" and text[: y.nstart].rstrip().endswith("("):
+            x = prev.get(id(y))
+            if x is not None and text[x.nend : y.nstart].strip() == "(":
+                named = x
+        if named is None:
+            continue
+        rel = _kin_rel(kind, host, by_span[id(named)])
+        if rel and rel[1] is not rel[2]:
+            out.append(_relation(*rel, evidence=[named, y]))
+    return out
+
+
+def _predicate_subject(
+    doc: Doc, mentions: list[Span], by_span: dict[int, Cluster], y: Span
+) -> Span | None:
+    """The subject of "X ... Y का बेटा है": the first person of Y's clause, unmarked by a
+    postposition ("रामजनम ने बताया कि दिनेश का एक बेटा है" names no son); after a relative
+    ``जो`` the person the clause describes ("आसिफ के साथ, जो आमिर का भाई है")."""
+    sent = doc.sentence_at(y.nstart)
+    if sent is None:
+        return None
+    host = by_span[id(y)]
+    lo = sent.start
+    words = list(re.finditer(r"\S+", doc.text[sent.start : y.nstart]))
+    for w in reversed(words):
+        if w.group().strip(",") in ("कि", "जो", "जिसका", "जिसकी"):
+            lo = sent.start + w.start()
+            if w.group().strip(",") != "कि":
+                before = [m for m in mentions if sent.start <= m.nstart and m.nend <= lo]
+                return before[-1] if before and by_span[id(before[-1])] is not host else None
+            break
+    for m in mentions:
+        if lo <= m.nstart < y.nstart and by_span[id(m)] is not host:
+            nxt = doc.text[m.nend : m.nend + 6].split()[:1]
+            return None if nxt and fold_for_match(nxt[0]) in POSTPOSITIONS else m
+    return None
 
 
 def _gap_words(text: str, a: Span, b: Span) -> list[str]:
-    """The folded words between two mentions, commas as words, kinship qualifiers
-    (``दोनों``, ``बड़े``) and an age in brackets left out ("राकेश उर्फ पप्पू (41) पुत्र
-    रामनरेश")."""
-    gap = AGE_IN_BRACKETS.sub(" ", text[a.nend : b.nstart]).replace(",", " , ")
-    return [w for w in (fold_for_match(x) for x in gap.split()) if w and w not in KIN_QUALIFIERS]
+    """The folded words between two mentions as kinship rules read them
+    (:func:`_kin_tokens`): "राकेश उर्फ पप्पू (41) पुत्र रामनरेश"."""
+    return _kin_tokens(text[a.nend : b.nstart])
 
 
 def _kin_rel(kind: str, a: Cluster, b: Cluster) -> tuple[str, Cluster, Cluster] | None:
@@ -675,24 +790,31 @@ POSSESSIVE_PRONOUNS = frozenset(
 
 def _possessor(doc: Doc, clusters: list[Cluster], m: Span, pronoun: str) -> Cluster | None:
     """Whom a possessive before a kinship word refers to. The reflexive ``अपने``/``अपनी``
-    refers to the subject of its clause: the last person before ``m`` in the sentence
-    marked ``ने`` ("सोनम ने अपने पति राजा"); otherwise, and for
+    refers to the subject of its clause (:func:`_clause_subject`); otherwise, and for
     ``उसकी``/``उनके``, the person most mentioned in the sentences just before."""
     if pronoun.startswith("अप"):
-        sent = doc.sentence_at(m.nstart)
-        if sent is not None:
-            marked = [
-                (mm.nstart, c)
-                for c in clusters
-                for mm in c.mentions
-                if sent.start <= mm.nstart < m.nstart
-                and doc.text[mm.nend : mm.nend + 4].split()[:1] == ["ने"]
-            ]
-            if marked:
-                return max(marked, key=lambda x: x[0])[1]
+        subject = _clause_subject(doc, clusters, m)
+        if subject is not None:
+            return subject
     return _recent_subject(
         doc, clusters, m, honorific=pronoun.startswith("उन") or pronoun.startswith("अप")
     )
+
+
+def _clause_subject(doc: Doc, clusters: list[Cluster], m: Span) -> Cluster | None:
+    """The last person before ``m`` in its sentence marked ``ने`` ("सोनम ने अपने पति
+    राजा", "आरोपी रमेश ने पत्नी सुनीता की हत्या")."""
+    sent = doc.sentence_at(m.nstart)
+    if sent is None:
+        return None
+    marked = [
+        (mm.nstart, c)
+        for c in clusters
+        for mm in c.mentions
+        if sent.start <= mm.nstart < m.nstart
+        and doc.text[mm.nend : mm.nend + 4].split()[:1] == ["ने"]
+    ]
+    return max(marked, key=lambda x: x[0])[1] if marked else None
 
 
 def _recent_subject(doc: Doc, clusters: list[Cluster], m: Span, honorific: bool) -> Cluster | None:

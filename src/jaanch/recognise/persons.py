@@ -93,6 +93,10 @@ class Context:
     role_nouns: dict[str, str | None]
     kin_words: dict[str, str]
     apposition_kin: dict[str, str | None]
+    #: words between a possessive and a kinship word that leave the tie as it is
+    kin_qualifiers: frozenset[str]
+    #: words before ``भाई``/``बहन`` that make the tie a cousin's (``relative``)
+    cousin_words: frozenset[str]
     alias_markers: frozenset[str]
     residence_markers: frozenset[str]
     introducers: frozenset[str]
@@ -133,6 +137,8 @@ def context() -> Context:
         role_nouns=fold_keys(raw["role_nouns"]),
         kin_words=fold_keys(raw["kin_words"]),
         apposition_kin=fold_keys(raw["apposition_kin"]),
+        kin_qualifiers=frozenset(fold_for_match(w) for w in raw["kin_qualifiers"]),
+        cousin_words=frozenset(fold_for_match(w) for w in raw["cousin_words"]),
         alias_markers=frozenset(fold_for_match(w) for w in raw["alias_markers"]),
         residence_markers=frozenset(fold_for_match(w) for w in raw["residence_markers"]),
         introducers=frozenset(fold_for_match(w) for w in raw.get("introducers", ())),

@@ -4,6 +4,7 @@ the offsets-only training records, cross-validation folds and reproducible train
 from __future__ import annotations
 
 import json
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,28 @@ def test_role_from_another_sentence() -> None:
         "घर से निकला था। पुलिस हत्या के एंगल से जांच कर रही है।"
     )
     assert people(text)["अजय कुमार"] == ["victim"]
+
+
+def test_the_agent_of_an_assault_and_a_list_of_the_dead() -> None:
+    rules = Pipeline(role_model=False, associate_model=False)
+    roles = {
+        p.name: p.roles
+        for p in rules.run(Article(id="a", text="गांव में रमेश यादव ने सुरेश पाल के साथ मारपीट की।")).people
+    }
+    assert roles == {"रमेश यादव": ["accused"], "सुरेश पाल": ["victim"]}
+    text = (
+        "कार में सवार चार युवकों की मौत हो गई। मृतकों में इंदौर निवासी आकाश मौर्या (28), "
+        "अमन राठौर (26) और रतलाम निवासी गोविंद पाटीदार (33) शामिल थे।"
+    )
+    found = {p.name: p.roles for p in rules.run(Article(id="b", text=text)).people}
+    assert found and all(r == ["victim"] for r in found.values())
+
+
+def test_partners_named_in_a_list_after_a_count() -> None:
+    rels = relations("इस पर आसिफ ने अपने तीन साथियों सुबिया, नासिर व धोलू के साथ मिलकर उनसे मारपीट की।")
+    named = {"आसिफ", "सुबिया", "नासिर", "धोलू"}
+    assoc = {(h, t) for k, h, t in rels if k == "associate"}
+    assert {tuple(sorted(p)) for p in combinations(named, 2)} <= assoc
 
 
 def test_father_in_putra_is_a_relative_not_accused() -> None:

@@ -188,9 +188,15 @@ def affiliation_relations(
         if len(gap) <= 90 and re.search(r"(?:^|\s)और (उसके|अपने|इसके)\s+\S+\s*$", gap):
             assoc(subj, m)
             continue
-        # "X ने (अपने) साथी Y के साथ मिलकर": X is the subject right before, with ने
-        if re.match(r"\s*(\(\s*\d+\s*\)\s*)?ने (अपने |अपनी )?\S+\s*$", gap) and any(
+        # "X ने (अपने) साथी Y के साथ मिलकर", "X ने अपने तीन साथियों A, B व C के साथ":
+        # X is the subject right before, with ने; a list after the partner noun acts with X
+        partners = next((lst for lst in name_lists if lst[0] is m), [m])
+        after = folded(text[partners[-1].nend : partners[-1].nend + 30]).lstrip()
+        if re.match(r"\s*(\(\s*\d+\s*\)\s*)?ने (अपने |अपनी )?(\S+ )?\S+\s*$", gap) and any(
             after.startswith(t) for t in w.together
         ):
-            assoc(subj, m)
+            group = [subj, *partners]
+            for k, a in enumerate(group):
+                for b in group[k + 1 :]:
+                    assoc(a, b)
     return out

@@ -392,7 +392,7 @@ def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
                 and len(words) - 1 - k < 2
                 and words[k - 1] not in (",", "और", "व")
                 and not words[k - 1].endswith(",")
-                and fold_for_match(words[k - 1]) not in ("पहचान", "की", "के")
+                and fold_for_match(words[k - 1]) not in ("पहचान", "की", "के", "में")
             ):
                 k -= 1
             cut = stripped.rfind(" ".join(words[k:-1]))
@@ -410,6 +410,11 @@ def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
             opener = fold_for_match(words[-1])
             if opener == "पहचान":
                 return _identified_as(doc, m, words)
+            if opener == "में" and len(words) >= 2:
+                # "मृतकों में X, Y और Z शामिल थे", "घायलों में X": the group the list is of
+                group = ctx.role_nouns.get(fold_for_match(words[-2]))
+                if group:
+                    return group
             if not moved:
                 return None
             if opener in ctx.kin_words:

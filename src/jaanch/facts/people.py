@@ -410,8 +410,9 @@ def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
             opener = fold_for_match(words[-1])
             if opener == "पहचान":
                 return _identified_as(doc, m, words)
-            if opener == "में" and len(words) >= 2:
-                # "मृतकों में X, Y और Z शामिल थे", "घायलों में X": the group the list is of
+            if opener in ("में", "हैं", "है", "थे") and len(words) >= 2:
+                # "मृतकों में X, Y और Z शामिल थे", "गिरफ्तार आरोपित हैं X, Y और Z": the
+                # group the list is of
                 group = ctx.role_nouns.get(fold_for_match(words[-2]))
                 if group:
                     return group
@@ -423,8 +424,8 @@ def _list_introducer(doc: Doc, m: Span, starts: dict[int, Span]) -> str | None:
         prev_end = max(0, cur_start - 40) + len(stripped) - len(sep)
         while prev_end > 0 and text[prev_end - 1] == " ":
             prev_end -= 1
-        if text[prev_end - 1 : prev_end] == ")":  # "प्रवीन सिंह (27),"
-            k = text.rfind("(", max(0, prev_end - 12), prev_end)
+        if text[prev_end - 1 : prev_end] == ")":  # "प्रवीन सिंह (27),", "X (निवासी आठ मील),"
+            k = text.rfind("(", max(0, prev_end - 40), prev_end)
             if k >= 0:
                 prev_end = k
                 while prev_end > 0 and text[prev_end - 1] == " ":

@@ -1,4 +1,4 @@
-"""Knowledge-base commands: ``ingest``, ``status``, ``search``, ``show``, ``merge``,
+"""Knowledge-base commands: ``ingest``, ``watch``, ``status``, ``search``, ``show``, ``merge``,
 ``split``, ``export``. ``register(app)`` adds them to the ``jaanch`` Typer app; every
 command takes ``--db`` (else ``$JAANCH_DB``, else ``sqlite:///jaanch.db``)."""
 
@@ -28,6 +28,10 @@ DbOpt = Annotated[
 ]
 #: ``--format`` of the commands that read articles (``jaanch.reader.FORMATS``)
 FormatOpt = Annotated[str, typer.Option("--format", help=FORMAT_HELP)]
+RateOpt = Annotated[
+    float,
+    typer.Option("--rate", help="Seconds between two requests to one web host (default 1)."),
+]
 ProtOpt = Annotated[
     bool,
     typer.Option(
@@ -49,9 +53,16 @@ def _engine(db: str | None) -> Any:
 
 def ingest_cmd(
     paths: Annotated[
-        list[str],
-        typer.Argument(help="Files (.txt, .jsonl, .json, .csv, .html), folders, or - for stdin."),
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="Files (.txt, .jsonl, .json, .csv, .html), folders, - for stdin, or http(s) "
+            "URLs of article pages and RSS/Atom feeds (a feed's items are fetched and ingested)."
+        ),
+    ] = None,
+    urls: Annotated[
+        Path | None,
+        typer.Option("--urls", help="A file of page or feed URLs, one per line (# comments)."),
+    ] = None,
     db: DbOpt = None,
     workers: Annotated[
         int | None, typer.Option("-j", "--workers", help="Worker processes (default: all cores).")
@@ -70,35 +81,115 @@ def ingest_cmd(
         bool, typer.Option("--json", help="Print the run's report as JSON.")
     ] = False,
     fmt: FormatOpt = "auto",
+    rate: RateOpt = 1.0,
 ) -> None:
     """Extract and store articles; already-stored texts are skipped (content hash).
 
-    Reads files, folders, pipes and - (stdin) alike."""
+    Reads files, folders, pipes and - (stdin) alike, and fetches web pages and feeds
+    politely (robots.txt, one request per host per --rate seconds, conditional requests:
+    a re-run fetches nothing unchanged)."""
+    from jaanch.intake.urls import is_web_url
     from jaanch.reader import FORMATS
-    from jaanch.resolve import ingest_and_resolve
+    from jaanch.resolve import resolve_if_pending
+    from jaanch.store.ingest import ingest
 
     if fmt not in FORMATS:
         err.print(f"[red]unknown --format {fmt!r}[/]: use one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    web = [p for p in paths or [] if is_web_url(p)]
+    files = [p for p in paths or [] if not is_web_url(p)]
+    if urls is not None:
+        from jaanch.intake.web import read_url_list
+
+        try:
+            web += read_url_list(str(urls))
+        except OSError as e:
+            err.print(f"[red]cannot read --urls {urls}[/]: {e}")
+            raise typer.Exit(2) from e
+    if not web and not files and not (reprocess or reprocess_all):
+        err.print("[red]nothing to ingest[/]: give files, folders, - (stdin), URLs or --urls FILE")
+        raise typer.Exit(2)
     engine = _engine(db)
-    rep = ingest_and_resolve(
-        engine,
-        paths,
-        fmt=fmt,
-        workers=workers,
-        reprocess=reprocess,
-        reprocess_all=reprocess_all,
-        progress=not no_progress and sys.stderr.isatty(),
-    )
+    progress = not no_progress and sys.stderr.isatty()
+    reports: list[Any] = []
+    web_rep = file_rep = None
+    if web:
+        from jaanch.intake.fetch import Fetcher, Limits
+        from jaanch.intake.web import ingest_web
+
+        with Fetcher(Limits(per_host_interval=rate)) as fetcher:
+            web_rep = ingest_web(engine, web, fetcher=fetcher, workers=workers, progress=progress)
+        reports.append(web_rep.ingest)
+    if files or reprocess or reprocess_all:
+        file_rep = ingest(
+            engine,
+            files,
+            fmt=fmt,
+            workers=workers,
+            reprocess=reprocess,
+            reprocess_all=reprocess_all,
+            progress=progress,
+        )
+        reports.append(file_rep)
+    resolve_if_pending(engine)
     if as_json:
-        typer.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=1))
+        out: dict[str, Any] = {"files": file_rep.to_dict()} if file_rep is not None else {}
+        if web_rep is not None:
+            out["web"] = web_rep.to_dict()
+        if len(out) == 1:
+            out = next(iter(out.values()))
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=1, default=str))
         return
-    for f in rep.failures[:50]:
-        err.print(f"[yellow]failed[/] {f['origin']}: {f['reason']}")
-    err.print(
-        f"{rep.documents} documents: {rep.stored} stored, {rep.already} already stored, "
-        f"{rep.reprocessed} re-extracted, {rep.failed} failed; "
-        f"{rep.rate:.1f} articles/s with {rep.workers} worker(s), {rep.seconds:.1f} s"
+    if web_rep is not None:
+        err.print(
+            f"web: {web_rep.urls} URLs ({web_rep.feeds} feeds), {web_rep.pages} pages fetched, "
+            f"{web_rep.unchanged + web_rep.skipped_known} unchanged, {web_rep.same_url} "
+            f"already stored at another URL, {web_rep.near_duplicates} near-duplicates linked, "
+            f"{web_rep.requests} requests"
+        )
+    for rep in reports:
+        for f in rep.failures[:50]:
+            err.print(f"[yellow]failed[/] {f['origin']}: {f['reason']}")
+        err.print(
+            f"{rep.documents} documents: {rep.stored} stored, {rep.already} already stored, "
+            f"{rep.reprocessed} re-extracted, {rep.failed} failed; "
+            f"{rep.rate:.1f} articles/s with {rep.workers} worker(s), {rep.seconds:.1f} s"
+        )
+
+
+def watch_cmd(
+    feeds: Annotated[Path, typer.Argument(help="A file of feed (or page) URLs, one per line.")],
+    every: Annotated[
+        str, typer.Option("--every", help="Time between rounds: 90s, 15m, 2h.")
+    ] = "15m",
+    rounds: Annotated[
+        int | None, typer.Option("--rounds", help="Stop after this many rounds (default: never).")
+    ] = None,
+    db: DbOpt = None,
+    rate: RateOpt = 1.0,
+) -> None:
+    """Poll feeds: ingest what is new every --every, resolve, print a line per round.
+
+    A failed fetch is logged and tried again next round. Ctrl-C or SIGTERM stops it after
+    the URL in flight; what was fetched is stored first."""
+    from jaanch.intake.fetch import Limits
+    from jaanch.intake.watch import parse_duration, watch
+    from jaanch.resolve import resolve_if_pending
+
+    try:
+        seconds = parse_duration(every)
+    except ValueError as e:
+        err.print(f"[red]{e}[/]")
+        raise typer.Exit(2) from e
+    engine = _engine(db)
+    watch(
+        engine,
+        str(feeds),
+        every=seconds,
+        rounds=rounds,
+        limits=Limits(per_host_interval=rate),
+        after=lambda: resolve_if_pending(engine),
+        say=lambda m: err.print(m, markup=False, highlight=False),
     )
 
 
@@ -298,6 +389,7 @@ def export_cmd(
 def register(app: typer.Typer) -> None:
     """Add the knowledge-base commands to ``app``."""
     app.command("ingest")(ingest_cmd)
+    app.command("watch")(watch_cmd)
     app.command("status")(status_cmd)
     app.command("search")(search_cmd)
     app.command("show")(show_cmd)

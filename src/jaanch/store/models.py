@@ -15,7 +15,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -191,3 +202,55 @@ class Judgement(Base):
     note: Mapped[str | None] = mapped_column(Text)
     reviewer: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+
+
+class WebResource(Base):
+    """A page or feed fetched from the web: its validators for conditional requests, what
+    the last fetch gave, and for a page the article it became (``jaanch.intake``)."""
+
+    __tablename__ = "web_resources"
+    #: the canonical URL (``jaanch.intake.urls.canonical_url``)
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # "feed" | "page"
+    #: for a page: the feed that listed it (None for a page asked for directly)
+    feed: Mapped[str | None] = mapped_column(String(2048), nullable=True)
+    etag: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_modified: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_fetch: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    #: the HTTP status of the last fetch (304 for not modified), None when none came back
+    last_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: why the last fetch or reading failed; None when it succeeded
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: for a page: the content hash of the article it gave
+    article_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: for a feed item: the item's own date (a changed date fetches the page again)
+    item_updated: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    fetches: Mapped[int] = mapped_column(Integer, default=0)
+    #: for a feed: articles stored from its items; for a page: 1 once stored
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_web_resources_feed", "feed"),)
+
+
+class NearDuplicate(Base):
+    """An article that repeats an earlier one with light edits (a syndicated copy): kept,
+    linked to the original, and its incidents not counted again."""
+
+    __tablename__ = "near_duplicates"
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    duplicate_of: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    #: the estimated Jaccard similarity of the two texts' word shingles
+    similarity: Mapped[float] = mapped_column(Float)
+
+
+class MinHashRow(Base):
+    """An article's MinHash signature (``jaanch.intake.near_dup``), for finding copies."""
+
+    __tablename__ = "minhashes"
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    signature: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,5 @@
+"""``python -m jaanch``: the ``jaanch`` command."""
+
+from jaanch.cli import run
+
+run()

@@ -388,3 +388,30 @@ def test_watch_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:
     assert "stopped (SIGTERM)" in rest
     engine = open_store(db)
     assert counts(engine)["articles"] == 2
+
+
+def test_the_web_app_shows_sources_and_links_copies(site: Site, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from jaanch.web import create_app
+
+    db = f"sqlite:///{tmp_path / 'kb.db'}"
+    engine = open_store(db)
+    with Fetcher(LIMITS) as f:
+        ingest_web(engine, [f"{site.base}/feed.xml"], fetcher=f)
+    client = TestClient(create_app(db))
+    api = client.get("/api/sources").json()
+    (feed,) = api["feeds"]
+    assert feed["url"] == f"{site.base}/feed.xml" and feed["articles"] == 3
+    assert feed["pages"] == 10 and feed["failing_pages"] == 7 and feed["last_fetch"]
+    assert any("robots.txt" in e["error"] for e in api["errors"])
+    html = client.get("/sources").text
+    assert f"{site.base}/feed.xml" in html and "Articles taken" in html and "timed out" in html
+    with Session(engine) as s:
+        dup = s.scalars(select(NearDuplicate)).one()
+        original = s.get(ArticleRow, dup.duplicate_of)
+    assert original is not None
+    page = client.get(f"/articles/{dup.article_id}").text
+    assert f'href="/articles/{dup.duplicate_of}"' in page and "A copy of" in page
+    page = client.get(f"/articles/{dup.duplicate_of}").text
+    assert f'href="{original.url}"' in page and f'href="/articles/{dup.article_id}"' in page

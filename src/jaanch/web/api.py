@@ -65,6 +65,11 @@ def api_status(request: Request) -> dict[str, Any]:
     return st
 
 
+@router.get("/sources", summary="Web intake: feeds with last fetch, articles taken, errors")
+def api_sources(request: Request) -> dict[str, Any]:
+    return data.sources(settings_of(request).engine)
+
+
 @router.get("/stats", summary="Overview: counts, incidents by month and district, crimes")
 def api_stats(request: Request) -> dict[str, Any]:
     s = settings_of(request)

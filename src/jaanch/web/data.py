@@ -28,6 +28,8 @@ from jaanch.store.models import (
     Judgement,
     Link,
     Mention,
+    NearDuplicate,
+    WebResource,
 )
 
 #: fact kinds a reviewer can accept or reject (``district``/``state`` rows are derived)
@@ -229,6 +231,7 @@ def article_view(engine: Engine, article_id: int, *, include_protected: bool) ->
         title, published, doc_id = a.title, a.published, a.doc_id
         url = a.url if a.url and re.match(r"(?i)^https?://", a.url) else None
         meta = {"source": a.source, "url": url, "pipeline": a.pipeline, "hash": a.hash}
+        meta.update(_copies(conn, article_id))
 
     hidden: dict[str, str] = {}
     people: list[dict[str, Any]] = []
@@ -1249,3 +1252,80 @@ def list_judgements(engine: Engine, *, limit: int, offset: int) -> dict[str, Any
 def _chunks(xs: list[Any], n: int) -> Iterable[list[Any]]:
     for i in range(0, len(xs), n):
         yield xs[i : i + n]
+
+
+def _copies(conn: Session, article_id: int) -> dict[str, Any]:
+    """The article this one copies (a syndicated copy or light edit), and its copies."""
+    orig = conn.get(NearDuplicate, article_id)
+    copies = conn.execute(
+        select(NearDuplicate.article_id, NearDuplicate.similarity, ArticleRow.title)
+        .join(ArticleRow, ArticleRow.id == NearDuplicate.article_id)
+        .where(NearDuplicate.duplicate_of == article_id)
+        .order_by(NearDuplicate.article_id)
+    ).all()
+    return {
+        "copy_of": (
+            {"id": orig.duplicate_of, "similarity": orig.similarity} if orig is not None else None
+        ),
+        "copies": [
+            {"id": c.article_id, "similarity": c.similarity, "title": c.title} for c in copies
+        ],
+    }
+
+
+def sources(engine: Engine, *, errors: int = 50) -> dict[str, Any]:
+    """What web intake fetched: per feed its last fetch, pages, articles taken and errors;
+    the pages asked for directly; the latest failed fetches."""
+    with Session(engine) as conn:
+        rows = list(conn.execute(select(WebResource)).scalars())
+    pages_of: Counter[str] = Counter()
+    failing_of: Counter[str] = Counter()
+    for r in rows:
+        if r.kind == "page" and r.feed:
+            pages_of[r.feed] += 1
+            if r.error:
+                failing_of[r.feed] += 1
+
+    def when(r: WebResource) -> str | None:
+        return r.last_fetch.isoformat(sep=" ", timespec="seconds") if r.last_fetch else None
+
+    feeds = [
+        {
+            "url": r.url,
+            "last_fetch": when(r),
+            "last_status": r.last_status,
+            "error": r.error,
+            "fetches": r.fetches,
+            "pages": pages_of[r.url],
+            "articles": r.articles,
+            "errors": r.errors,
+            "failing_pages": failing_of[r.url],
+        }
+        for r in sorted(rows, key=lambda r: r.url)
+        if r.kind == "feed"
+    ]
+    direct = [r for r in rows if r.kind == "page" and not r.feed]
+    failed = sorted(
+        (r for r in rows if r.error),
+        key=lambda r: (r.last_fetch is not None, r.last_fetch, r.url),
+        reverse=True,
+    )
+    return {
+        "feeds": feeds,
+        "pages": {
+            "direct": len(direct),
+            "stored": sum(1 for r in rows if r.kind == "page" and r.article_hash),
+            "failing": sum(1 for r in rows if r.kind == "page" and r.error),
+        },
+        "errors": [
+            {
+                "url": r.url,
+                "feed": r.feed,
+                "kind": r.kind,
+                "last_fetch": when(r),
+                "status": r.last_status,
+                "error": r.error,
+            }
+            for r in failed[:errors]
+        ],
+    }

@@ -117,6 +117,11 @@ def article_page(request: Request, article_id: int) -> Response:
     return render(request, "article.html", {"a": art, "labels": labels})
 
 
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request) -> Response:
+    return render(request, "sources.html", {"s": data.sources(settings_of(request).engine)})
+
+
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(
     request: Request,

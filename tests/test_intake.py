@@ -84,6 +84,7 @@ def page(
     head = f"<title>{title} | नगर समाचार</title>"
     if date:
         head += f'<meta property="article:published_time" content="{date}">'
+        head += '<meta name="author" content="संवाद सहयोगी">'
     if canonical:
         head += f'<link rel="canonical" href="{canonical}">'
     body = "".join(f"<p>{p}</p>" for p in paras)
@@ -241,6 +242,7 @@ def test_a_feed_is_ingested_page_by_page_without_boilerplate(site: Site, db_url:
     # the page's own date, else the feed item's; the outlet; the date feeds date facts
     assert one.published == "2025-11-03" and two.published == "2025-11-04"
     assert one.source and one.title == "जेवर में सोने के बिस्कुट के नाम पर लूट"
+    assert one.author == "संवाद सहयोगी" and two.author is None
     assert one.extraction["article"]["published"] == "2025-11-03"
     # each broken item is a per-document failure with its reason; the rest were stored
     with Session(engine) as db:

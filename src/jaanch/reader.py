@@ -240,6 +240,7 @@ def from_object(obj: object, fallback: str, source: str) -> Iterator[Article | R
             published=norm_date(published),
             source=obj.get("source") if isinstance(obj.get("source"), str) else None,
             url=obj.get("url") if isinstance(obj.get("url"), str) else None,
+            author=obj.get("author") if isinstance(obj.get("author"), str) else None,
         ),
         source,
     )

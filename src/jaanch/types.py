@@ -174,6 +174,8 @@ class Article:
     published: str | None = None
     source: str | None = None
     url: str | None = None
+    #: the byline, where the page or record names one
+    author: str | None = None
 
 
 @dataclass
@@ -205,6 +207,7 @@ class Extraction:
                 "published": a.published,
                 "source": a.source,
                 "url": a.url,
+                **({"author": a.author} if a.author else {}),
             },
             "entities": [s.to_entity() for s in self.entities],
             "crimes": [c.code for c in self.crimes],

@@ -51,6 +51,24 @@ def devanagari_share(text: str) -> float:
     return sum(1 for ch in letters if _DEVANAGARI.match(ch)) / len(letters)
 
 
+_META_AUTHOR = re.compile(
+    rb"""<meta\s[^>]*(?:name|property)\s*=\s*["'](?:author|article:author|dc\.creator)["'][^>]*>""",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(rb"""content\s*=\s*["']([^"']{1,200})["']""", re.IGNORECASE)
+
+
+def declared_author(body: bytes) -> str | None:
+    """The byline the page declares in its metadata (not a profile URL)."""
+    for tag in _META_AUTHOR.finditer(body[:200_000]):
+        m = _CONTENT.search(tag.group())
+        if m:
+            value = m.group(1).decode("utf-8", "replace").strip()
+            if value and not value.lower().startswith("http"):
+                return value
+    return None
+
+
 def read_page(body: bytes, url: str, content_type: str = "") -> Page:
     """The article of an HTML page fetched from ``url``; :class:`PageError` when the page is
     not HTML, holds no article body, or is not in Hindi."""
@@ -84,7 +102,7 @@ def read_page(body: bytes, url: str, content_type: str = "") -> Page:
     return Page(
         text=text,
         title=title,
-        author=(getattr(doc, "author", None) or None),
+        author=declared_author(body) or (getattr(doc, "author", None) or None),
         published=norm_date(getattr(doc, "date", None)),
         url=canonical_url(page_url),
         outlet=(getattr(doc, "sitename", None) or getattr(doc, "hostname", None) or None),

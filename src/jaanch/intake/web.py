@@ -193,6 +193,7 @@ class _Run:
             published=page.published or (item.published if item else None),
             source=page.outlet,
             url=page.url,
+            author=page.author,
         )
         h = content_hash(art.text)
         self.page_of.setdefault(h, []).extend((u, feed) for u in urls)

@@ -144,6 +144,7 @@ def write_result(
         "published": art.get("published"),
         "source": art.get("source"),
         "url": art.get("url"),
+        "author": art.get("author"),
         "origin": res["origin"],
         "text": art["text"],
         "extraction": res["record"],
@@ -294,7 +295,13 @@ def ingest(
     if reprocess or reprocess_all:
         tag = current_tag()
         with engine.connect() as conn:
-            q = select(*ARTICLE_META, ArticleRow.hash, ArticleRow.text, ArticleRow.origin)
+            q = select(
+                *ARTICLE_META,
+                ArticleRow.author,
+                ArticleRow.hash,
+                ArticleRow.text,
+                ArticleRow.origin,
+            )
             if not reprocess_all:
                 q = q.where(ArticleRow.pipeline != tag)
             for r in conn.execute(q):
@@ -306,6 +313,7 @@ def ingest(
                     published=r.published,
                     source=r.source,
                     url=r.url,
+                    author=r.author,
                 )
                 new_jobs.append((r.hash, asdict(art), r.origin or ""))
     with _progress(progress) as bar:

@@ -53,6 +53,7 @@ class ArticleRow(Base):
     published: Mapped[str | None] = mapped_column(String(32), index=True)
     source: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text, nullable=True)
     origin: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     extraction: Mapped[dict[str, Any]] = mapped_column(JSON)

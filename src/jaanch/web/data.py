@@ -230,7 +230,13 @@ def article_view(engine: Engine, article_id: int, *, include_protected: bool) ->
         body: str = a.text or ""
         title, published, doc_id = a.title, a.published, a.doc_id
         url = a.url if a.url and re.match(r"(?i)^https?://", a.url) else None
-        meta = {"source": a.source, "url": url, "pipeline": a.pipeline, "hash": a.hash}
+        meta = {
+            "source": a.source,
+            "url": url,
+            "author": a.author,
+            "pipeline": a.pipeline,
+            "hash": a.hash,
+        }
         meta.update(_copies(conn, article_id))
 
     hidden: dict[str, str] = {}

@@ -1,5 +1,5 @@
 """web intake: fetched pages and feeds (web_resources), near-duplicate articles and their
-MinHash signatures
+MinHash signatures, an article's author
 
 Revision ID: 0003
 Revises: 0002
@@ -18,6 +18,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("author", sa.Text(), nullable=True))
     op.create_table(
         "web_resources",
         sa.Column("url", sa.String(2048), primary_key=True),
@@ -68,3 +70,5 @@ def downgrade() -> None:
     op.drop_table("near_duplicates")
     op.drop_index("ix_web_resources_feed", table_name="web_resources")
     op.drop_table("web_resources")
+    with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.drop_column("author")

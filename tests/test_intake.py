@@ -353,43 +353,54 @@ def test_watch_runs_rounds_and_retries_failures(site: Site, tmp_path: Path) -> N
     assert sum(1 for ln in lines if ln.startswith("round ")) == 2
 
 
-def test_watch_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_watch_stops_cleanly_on_a_signal_mid_round(
+    site: Site, tmp_path: Path, signum: signal.Signals
+) -> None:
+    # a round in flight: the signal comes while a slow page is being fetched
+    site.add("/slowok", page("धीमी पर सही खबर", STORY_2))
+    b = site.base
+    site.add(
+        "/mid.xml",
+        rss(b, [("/news/1", "क", None), ("/slowok", "ख", None), ("/news/copy-1", "ग", None)]),
+        "application/rss+xml",
+    )
     db = f"sqlite:///{tmp_path / 'kb.db'}"
     feeds = tmp_path / "feeds.txt"
-    feeds.write_text(f"{site.base}/good.xml\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    feeds.write_text(f"{b}/mid.xml\n", encoding="utf-8")
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "jaanch",
-            "watch",
-            str(feeds),
-            "--every",
-            "1h",
-            "--db",
-            db,
-            "--rate",
-            "0",
-        ],
+        [sys.executable, "-m", "jaanch", "watch", str(feeds), "--every", "1h", "--db", db]
+        + ["--rate", "0"],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
-        env=env,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
+    deadline = time.monotonic() + 120
+    while site.hits["/slowok"] == 0 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(signum)
+    rc = proc.wait(timeout=120)
     assert proc.stderr is not None
-    seen = []
-    for line in proc.stderr:
-        seen.append(line)
-        if line.startswith("round 1"):
-            break
-    proc.send_signal(signal.SIGTERM)
-    rc = proc.wait(timeout=60)
-    rest = proc.stderr.read()
-    assert rc == 0, "".join(seen) + rest
-    assert "stopped (SIGTERM)" in rest
+    err = proc.stderr.read()
+    assert rc == 0, err
+    assert f"stopped ({signum.name})" in err and "round 1" in err
+    # what was fetched is stored; nothing was fetched after the signal
     engine = open_store(db)
-    assert counts(engine)["articles"] == 2
+    with Session(engine) as s:
+        urls = set(s.scalars(select(ArticleRow.url)))
+    assert urls == {f"{b}/news/1", f"{b}/slowok"}
+    assert site.hits["/news/copy-1"] == 0
+
+
+def test_requests_to_one_host_keep_their_distance(site: Site) -> None:
+    with Fetcher(Limits(per_host_interval=0.3)) as f:
+        t0 = time.monotonic()
+        for p in ("/news/1", "/news/2", "/news/copy-1"):
+            f.fetch(f"{site.base}{p}")
+        # robots.txt, then three pages: three gaps of 0.3 s at least
+        assert time.monotonic() - t0 >= 0.9
+        assert f.requests == 4
 
 
 def test_the_web_app_shows_sources_and_links_copies(site: Site, tmp_path: Path) -> None:

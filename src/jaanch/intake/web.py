@@ -122,6 +122,11 @@ class _Run:
     #: content hash -> the page URLs (and their feed) whose article it is
     page_of: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     log: Callable[[str], None] | None = None
+    #: asked before each fetch: when it says so, nothing more is fetched
+    stop: Callable[[], bool] | None = None
+
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop()
 
     def fail(self, url: str, kind: str, reason: str, status: int | None = None, **kw: Any) -> None:
         row = self.state.touch(url, kind, **kw)
@@ -223,6 +228,8 @@ class _Run:
             self.fail(url, "feed", str(e))
             return
         for it in entries:
+            if self.stopped():
+                return
             page_url = canonical_url(it.link)
             known = self.state.get(page_url)
             if known and known.get("article_hash") and known.get("item_updated") == it.updated:
@@ -242,14 +249,15 @@ def ingest_web(
     stop: Callable[[], bool] | None = None,
 ) -> WebReport:
     """Fetch ``urls`` (pages or feeds) and ingest what they hold; see the module doc.
-    ``stop`` is asked between URLs: when it says so, what was fetched is still ingested."""
+    ``stop`` is asked before each URL and feed item: when it says so, nothing more is
+    fetched and what was fetched is still ingested."""
     own = fetcher is None
     fetcher = fetcher or Fetcher()
     report = WebReport()
-    run = _Run(engine, fetcher, report, _State(engine), log=log)
+    run = _Run(engine, fetcher, report, _State(engine), log=log, stop=stop)
     try:
         for u in urls:
-            if stop is not None and stop():
+            if run.stopped():
                 break
             run.url(canonical_url(u))
     finally:

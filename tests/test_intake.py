@@ -72,6 +72,10 @@ COPY_1 = [
     STORY_1[0].replace("संवाद सहयोगी, जेवर :", "एजेंसी, ग्रेटर नोएडा :"),
     STORY_1[1].replace("और आरोपियों की तलाश कर रही है।", "और जांच शुरू कर दी है।"),
 ]
+STORY_3 = [
+    "भोपाल। कोलार थाना क्षेत्र में एक युवक से मोबाइल लूटने वाले दो बदमाशों को पुलिस ने पकड़ लिया।"
+    " आरोपियों के पास से चाकू और लूटा गया मोबाइल बरामद हुआ है। दोनों को जेल भेज दिया गया है।",
+]
 ENGLISH = [
     "Police in Indore arrested a man with an illegal pistol on Monday night near the bus stand."
     " He was produced in court and sent to judicial custody, officials said on Tuesday.",
@@ -291,6 +295,22 @@ def test_a_re_run_stores_nothing_and_asks_nothing_of_unchanged_pages(
         rep = ingest_web(engine, [f"{site.base}/news/2?fbclid=abc&utm_campaign=x"], fetcher=f)
     assert rep.unchanged == 1 and site.not_modified["/news/2"] == 1
     assert counts(engine)["articles"] == before["articles"]
+
+
+def test_an_unchanged_feed_retries_only_passing_failures(site: Site, tmp_path: Path) -> None:
+    engine = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    with Fetcher(LIMITS) as f:
+        ingest_web(engine, [f"{site.base}/feed.xml"], fetcher=f)
+    site.add("/error", page("सर्वर ठीक होने पर मिली खबर", STORY_3))  # it recovered
+    hits = Counter(site.hits)
+    with Fetcher(LIMITS) as f:
+        rep = ingest_web(engine, [f"{site.base}/feed.xml"], fetcher=f)
+    assert site.not_modified["/feed.xml"] == 1 and rep.ingest.stored == 1
+    assert site.hits["/error"] == hits["/error"] + 1
+    # a 404, a PDF, an English page, robots.txt are lasting: not asked again
+    assert "private/secret" not in str(rep.failures)
+    for p in ("/dead", "/file.pdf", "/english"):
+        assert site.hits[p] == hits[p], p
 
 
 def test_one_story_at_two_urls_is_one_article(site: Site, tmp_path: Path) -> None:

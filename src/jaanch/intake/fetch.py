@@ -62,13 +62,21 @@ class FetchResult:
 
 
 class FetchError(Exception):
-    """A URL that could not be fetched, with the reason (and the HTTP status if one came)."""
+    """A URL that could not be fetched, with the reason (and the HTTP status if one came).
+    ``passing`` says whether trying again later may succeed: a timeout, a refused
+    connection, a server error, 408 or 429 may pass; a 404, robots.txt, a size or redirect
+    limit will not."""
 
-    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+    def __init__(
+        self, url: str, reason: str, status: int | None = None, *, passing: bool | None = None
+    ) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
         self.status = status
+        if passing is None:
+            passing = status is not None and (status >= 500 or status in (408, 429))
+        self.passing = passing
 
 
 @dataclass
@@ -216,6 +224,6 @@ class Fetcher:
                     last_modified=r.headers.get("last-modified"),
                 )
         except httpx.TimeoutException:
-            raise FetchError(asked, "timed out") from None
+            raise FetchError(asked, "timed out", passing=True) from None
         except httpx.HTTPError as e:
-            raise FetchError(asked, f"{type(e).__name__}: {e}") from None
+            raise FetchError(asked, f"{type(e).__name__}: {e}", passing=True) from None

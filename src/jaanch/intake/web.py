@@ -34,6 +34,8 @@ from jaanch.store.rows import content_hash
 from jaanch.types import Article
 
 Item = tuple[Article | ReadError, str]
+#: a page that keeps failing for a passing reason is tried this many times
+MAX_RETRIES = 5
 
 
 def _now() -> datetime:
@@ -51,6 +53,8 @@ class WebReport:
     #: again because their page is stored and unchanged
     unchanged: int = 0
     skipped_known: int = 0
+    #: feed items whose page failed for a lasting reason (404, robots.txt, not Hindi)
+    skipped_failed: int = 0
     #: pages whose canonical URL was already stored (the same story at another URL)
     same_url: int = 0
     near_duplicates: int = 0
@@ -81,6 +85,22 @@ class _State:
             self.rows[url] = dict(r._mapping)
         return self.rows[url]
 
+    def retryable(self, feed: str) -> list[str]:
+        """The pages of ``feed`` whose last fetch failed for a reason that may pass (a
+        timeout, a refused connection, a server error, 408 or 429), fewer than
+        :data:`MAX_RETRIES` times."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(WebResource.url).where(
+                    WebResource.feed == feed,
+                    WebResource.error.is_not(None),
+                    WebResource.retry.is_(True),
+                    WebResource.errors < MAX_RETRIES,
+                    WebResource.article_hash.is_(None),
+                )
+            ).all()
+        return sorted(r.url for r in rows)
+
     def touch(self, url: str, kind: str, **values: Any) -> dict[str, Any]:
         row = self.get(url) or {
             "url": url,
@@ -91,6 +111,7 @@ class _State:
             "last_fetch": None,
             "last_status": None,
             "error": None,
+            "retry": False,
             "article_hash": None,
             "item_updated": None,
             "fetches": 0,
@@ -124,13 +145,28 @@ class _Run:
     log: Callable[[str], None] | None = None
     #: asked before each fetch: when it says so, nothing more is fetched
     stop: Callable[[], bool] | None = None
+    _retry: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def retry_ok(self, feed: str) -> frozenset[str]:
+        if feed not in self._retry:
+            self._retry[feed] = frozenset(self.state.retryable(feed))
+        return self._retry[feed]
 
     def stopped(self) -> bool:
         return self.stop is not None and self.stop()
 
-    def fail(self, url: str, kind: str, reason: str, status: int | None = None, **kw: Any) -> None:
+    def fail(
+        self,
+        url: str,
+        kind: str,
+        reason: str,
+        status: int | None = None,
+        *,
+        passing: bool = False,
+        **kw: Any,
+    ) -> None:
         row = self.state.touch(url, kind, **kw)
-        row.update(last_fetch=_now(), last_status=status, error=reason)
+        row.update(last_fetch=_now(), last_status=status, error=reason, retry=passing)
         row["errors"] = (row.get("errors") or 0) + 1
         row["fetches"] = (row.get("fetches") or 0) + 1
         self.report.errors += 1
@@ -145,13 +181,14 @@ class _Run:
                 url, etag=known.get("etag"), last_modified=known.get("last_modified")
             )
         except FetchError as e:
-            self.fail(url, kind, e.reason, e.status, **kw)
+            self.fail(url, kind, e.reason, e.status, passing=e.passing, **kw)
             return None
         row = self.state.touch(url, kind, **kw)
         row.update(
             last_fetch=_now(),
             last_status=res.status,
             error=None,
+            retry=False,
             etag=res.etag or row.get("etag"),
             last_modified=res.last_modified or row.get("last_modified"),
         )
@@ -214,6 +251,13 @@ class _Run:
             return
         if res.not_modified:
             self.report.unchanged += 1
+            if (known or {}).get("kind") == "feed":
+                # an unchanged feed: its items that failed for a passing reason are
+                # tried again
+                for page_url in self.state.retryable(url):
+                    if self.stopped():
+                        return
+                    self.page(page_url, feed=url)
         elif looks_like_feed(res.content_type, res.body):
             self.feed(url, res.body)
         else:
@@ -234,6 +278,9 @@ class _Run:
             known = self.state.get(page_url)
             if known and known.get("article_hash") and known.get("item_updated") == it.updated:
                 self.report.skipped_known += 1
+                continue
+            if known and known.get("error") and page_url not in self.retry_ok(url):
+                self.report.skipped_failed += 1  # a lasting failure: 404, not Hindi, ...
                 continue
             self.page(page_url, feed=url, item=it)
 

@@ -222,6 +222,8 @@ class WebResource(Base):
     last_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
     #: why the last fetch or reading failed; None when it succeeded
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: the failure may pass (a timeout, a server error): the page is tried again
+    retry: Mapped[bool] = mapped_column(Boolean, default=False)
     #: for a page: the content hash of the article it gave
     article_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     #: for a feed item: the item's own date (a changed date fetches the page again)

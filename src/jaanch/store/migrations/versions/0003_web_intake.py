@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("last_fetch", sa.DateTime(), nullable=True),
         sa.Column("last_status", sa.Integer(), nullable=True),
         sa.Column("error", sa.Text(), nullable=True),
+        sa.Column("retry", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("article_hash", sa.String(64), nullable=True),
         sa.Column("item_updated", sa.String(32), nullable=True),
         sa.Column("fetches", sa.Integer(), nullable=False, server_default="0"),

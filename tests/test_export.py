@@ -52,7 +52,10 @@ def test_csv_one_row_per_incident(kb: Engine) -> None:
     assert "murder" in r["crime_types"].split(";") and "arrest" in r["actions"].split(";")
     # "उसके साथी मनोज पाल की तलाश जारी है": the accomplice sought is accused too
     assert r["accused"] == "राकेश यादव;मनोज पाल"
-    assert "सुनील कुमार (sho)" in r["officials"]
+    assert "सुनील कुमार (Station house officer)" in r["officials"]
+    # labels beside the codes, in English and Hindi
+    assert "Murder" in r["crime_labels"].split(";") and "हत्या" in r["crime_labels_hi"].split(";")
+    assert "Arrest" in r["action_labels"].split(";")
     assert r["time_precision"] == "3"  # no date in the text: year precision at best
 
 
@@ -101,3 +104,20 @@ def test_gexf_reads_back(kb: Engine, tmp_path: Path) -> None:
 def test_unknown_format(kb: Engine) -> None:
     with pytest.raises(ValueError, match="unknown format"):
         export(kb, "xml", io.StringIO())
+
+
+def test_every_code_the_lexicons_can_write_has_a_label() -> None:
+    from jaanch.labels import KINDS, labels
+    from jaanch.lexicons import load_tsv
+
+    written = {
+        "crime": {c for r in load_tsv("crime_cues.tsv") for c in r["code"].split(",")},
+        "action": {c for r in load_tsv("action_cues.tsv") for c in r["code"].split(",")},
+        "designation": {r["code"] for r in load_tsv("designations.tsv")},
+        "act": {r["code"] for r in load_tsv("acts.tsv")},
+    }
+    for kind, codes in written.items():
+        missing = codes - set(labels(kind))
+        assert not missing, f"{kind} codes with no label in labels.tsv: {sorted(missing)}"
+    for kind in KINDS:
+        assert all(v["en"] and v["hi"] for v in labels(kind).values()), kind

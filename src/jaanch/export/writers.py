@@ -12,6 +12,7 @@ from xml.sax.saxutils import quoteattr
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from jaanch.labels import label
 from jaanch.privacy import redact_text
 from jaanch.store.models import ARTICLE_META, ArticleRow, Entity, IncidentRow, Link, Mention
 
@@ -23,7 +24,11 @@ CSV_COLUMNS = [
     "time_precision",
     "year",
     "crime_types",
+    "crime_labels",
+    "crime_labels_hi",
     "actions",
+    "action_labels",
+    "action_labels_hi",
     "country",
     "admin1",
     "admin2",
@@ -147,7 +152,7 @@ def incident_rows(kb: _KB) -> Iterator[dict[str, Any]]:
             if "victim" in roles:
                 victims += 1
             if "official" in roles:
-                d = f" ({m.designation})" if m.designation else ""
+                d = f" ({label('designation', m.designation)})" if m.designation else ""
                 officials.append(kb.name(eid) + d)
         yield {
             "event_id": f"JAANCH-{inc.article_id}-{inc.id}",
@@ -155,7 +160,11 @@ def incident_rows(kb: _KB) -> Iterator[dict[str, Any]]:
             "time_precision": PRECISION.get(inc.date_precision or "", 3 if not inc.date else ""),
             "year": (inc.date or (a.published if a else "") or "")[:4],
             "crime_types": ";".join(inc.crimes or []),
+            "crime_labels": ";".join(label("crime", c) for c in inc.crimes or []),
+            "crime_labels_hi": ";".join(label("crime", c, "hi") for c in inc.crimes or []),
             "actions": ";".join(inc.actions or []),
+            "action_labels": ";".join(label("action", c) for c in inc.actions or []),
+            "action_labels_hi": ";".join(label("action", c, "hi") for c in inc.actions or []),
             "country": "India",
             "admin1": inc.state or "",
             "admin2": inc.district or "",

@@ -223,6 +223,8 @@ def profile(engine: Engine, entity_id: str, *, include_protected: bool = False) 
                 "date": i["date"],
                 "article": i["article"],
                 "what": ", ".join(list(i["crimes"]) + list(i["actions"])),
+                "crimes": list(i["crimes"]),
+                "actions": list(i["actions"]),
                 "evidence": i["evidence"],
             }
             for i in inc_out
@@ -237,6 +239,8 @@ def profile(engine: Engine, entity_id: str, *, include_protected: bool = False) 
                     "date": mo["published"],
                     "article": mo["article"],
                     "what": "reported (published)",
+                    "crimes": [],
+                    "actions": [],
                     "evidence": mo["evidence"],
                 }
             )

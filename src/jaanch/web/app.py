@@ -23,10 +23,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from jaanch.labels import label
 from jaanch.web.data import WebError
 
 HERE = Path(__file__).parent
@@ -149,6 +151,16 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
+def labelled(kind: str, code: str | None) -> Markup:
+    """A code as pages show it: its English label, its Hindi label beside it, the code
+    itself in the tooltip (``lexicons/labels.tsv``)."""
+    if not code:
+        return Markup("")
+    en, hi = label(kind, code), label(kind, code, "hi")
+    extra = Markup(' <small lang="hi">{}</small>').format(hi) if hi != en else Markup("")
+    return Markup('<span class="lab" title="{}">{}{}</span>').format(code, en, extra)
+
+
 def create_app(
     db_url: str | None = None,
     *,
@@ -182,6 +194,8 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["settings"] = settings
     templates.env.globals["asset_version"] = _version()
+    templates.env.filters["label"] = lambda code, kind, lang="en": label(kind, code, lang)
+    templates.env.globals["lab"] = labelled
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from jaanch.labels import both, label
 from jaanch.privacy import pseudonym, redact_text
 from jaanch.store.models import (
     ArticleRow,
@@ -141,7 +142,7 @@ def fact_verdicts(conn: Session, uids: list[str]) -> dict[str, dict[str, Any]]:
 def _fact_label(kind: str, code: str, value: dict[str, Any]) -> str:
     v = value or {}
     if kind == "law":
-        bits = [code]
+        bits = [label("act", code)]
         if v.get("section"):
             bits.append(f"section {v['section']}")
         if v.get("bns"):
@@ -161,7 +162,9 @@ def _fact_label(kind: str, code: str, value: dict[str, Any]) -> str:
         where = f" in {v['place']}" if v.get("place") else ""
         return f"{code}: {v.get('count')} cases{where}"
     if kind == "relation":
-        return f"{v.get('head')} —{code}→ {v.get('tail')}"
+        return f"{v.get('head')} —{label('relation', code).lower()}→ {v.get('tail')}"
+    if kind in ("crime", "action"):
+        return both(kind, code)
     return code
 
 

@@ -65,6 +65,119 @@ def api_status(request: Request) -> dict[str, Any]:
     return st
 
 
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+FromParam = Annotated[str | None, Query(alias="from", max_length=10, pattern=_DATE)]
+ToParam = Annotated[str | None, Query(alias="to", max_length=10, pattern=_DATE)]
+Short = Annotated[str | None, Query(max_length=128)]
+
+
+def dossier_officials(
+    request: Request,
+    district: Short = None,
+    designation: Short = None,
+    since: FromParam = None,
+    until: ToParam = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    from jaanch.dossiers.officials import officials
+
+    s = settings_of(request)
+    return s.cached(
+        f"dossier:officials:{district}:{designation}:{since}:{until}:{limit}",
+        30.0,
+        lambda: officials(
+            s.engine,
+            district=district,
+            designation=designation,
+            since=since,
+            until=until,
+            limit=limit,
+            include_protected=s.include_protected,
+        ),
+    )
+
+
+def dossier_accused(
+    request: Request,
+    district: Short = None,
+    crime: Short = None,
+    since: FromParam = None,
+    until: ToParam = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    from jaanch.dossiers.accused import accused
+
+    s = settings_of(request)
+    return s.cached(
+        f"dossier:accused:{district}:{crime}:{since}:{until}:{limit}",
+        30.0,
+        lambda: accused(
+            s.engine,
+            district=district,
+            crime=crime,
+            since=since,
+            until=until,
+            limit=limit,
+            include_protected=s.include_protected,
+        ),
+    )
+
+
+@router.get("/dossiers/officials", summary="Officials ranked by misconduct-related incidents")
+def api_dossier_officials(
+    res: Annotated[dict[str, Any], Depends(dossier_officials)],
+) -> dict[str, Any]:
+    return res
+
+
+@router.get("/dossiers/accused", summary="Accused ranked by stated case counts and incidents")
+def api_dossier_accused(res: Annotated[dict[str, Any], Depends(dossier_accused)]) -> dict[str, Any]:
+    return res
+
+
+def csv_response(body: str, name: str) -> Response:
+    return Response(
+        body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+@router.get("/dossiers/officials.csv", summary="The officials dossier as CSV")
+def api_dossier_officials_csv(
+    res: Annotated[dict[str, Any], Depends(dossier_officials)],
+) -> Response:
+    from jaanch.dossiers.tables import officials_csv
+
+    return csv_response(officials_csv(res["officials"]), "officials")
+
+
+@router.get("/dossiers/accused.csv", summary="The accused dossier as CSV")
+def api_dossier_accused_csv(res: Annotated[dict[str, Any], Depends(dossier_accused)]) -> Response:
+    from jaanch.dossiers.tables import accused_csv
+
+    return csv_response(accused_csv(res["accused"]), "accused")
+
+
+def entity_history(
+    request: Request, entity_id: Annotated[str, PathParam(max_length=64)]
+) -> dict[str, Any]:
+    from jaanch.dossiers.history import NotFound, history
+
+    s = settings_of(request)
+    try:
+        return history(s.engine, entity_id, include_protected=s.include_protected)
+    except NotFound:
+        raise data.WebError(404, f"no entity with id {entity_id}") from None
+
+
+@router.get(
+    "/entities/{entity_id}/history", summary="A person's cases across articles, step by step"
+)
+def api_entity_history(res: Annotated[dict[str, Any], Depends(entity_history)]) -> dict[str, Any]:
+    return res
+
+
 @router.get("/sources", summary="Web intake: feeds with last fetch, articles taken, errors")
 def api_sources(request: Request) -> dict[str, Any]:
     return data.sources(settings_of(request).engine)

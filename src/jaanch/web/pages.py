@@ -11,7 +11,16 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, Response
 
 from jaanch.web import data
-from jaanch.web.api import Limit, Offset, SearchFilters, run_search, settings_of
+from jaanch.web.api import (
+    Limit,
+    Offset,
+    SearchFilters,
+    dossier_accused,
+    dossier_officials,
+    entity_history,
+    run_search,
+    settings_of,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -115,6 +124,37 @@ def article_page(request: Request, article_id: int) -> Response:
         "relation": "Relations",
     }
     return render(request, "article.html", {"a": art, "labels": labels})
+
+
+@router.get("/dossiers/officials", response_class=HTMLResponse)
+def officials_page(
+    request: Request, res: Annotated[dict[str, Any], Depends(dossier_officials)]
+) -> Response:
+    q = {k: v for k, v in request.query_params.items() if v}
+    return render(
+        request,
+        "dossier_officials.html",
+        {"d": res, "q": q, "csv": link("/api/dossiers/officials.csv", q)},
+    )
+
+
+@router.get("/dossiers/accused", response_class=HTMLResponse)
+def accused_page(
+    request: Request, res: Annotated[dict[str, Any], Depends(dossier_accused)]
+) -> Response:
+    q = {k: v for k, v in request.query_params.items() if v}
+    return render(
+        request,
+        "dossier_accused.html",
+        {"d": res, "q": q, "csv": link("/api/dossiers/accused.csv", q)},
+    )
+
+
+@router.get("/entities/{entity_id}/history", response_class=HTMLResponse)
+def history_page(
+    request: Request, res: Annotated[dict[str, Any], Depends(entity_history)]
+) -> Response:
+    return render(request, "history.html", {"h": res})
 
 
 @router.get("/sources", response_class=HTMLResponse)

@@ -87,7 +87,7 @@ def test_sqlite_is_wal_and_migrated(tmp_path: Path) -> None:
     eng = open_store(f"sqlite:///{tmp_path / 'a' / 'kb.db'}")
     with eng.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
     names = set(inspect(eng).get_table_names())
     assert {
         "articles",

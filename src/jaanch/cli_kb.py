@@ -386,10 +386,32 @@ def export_cmd(
     err.print(f"{n} {fmt} records" + (f" -> {output}" if output else ""))
 
 
+users_app = typer.Typer(help="Readers who keep watchlists in the web app (jaanch serve).")
+
+
+@users_app.command("add")
+def user_add_cmd(
+    name: Annotated[str, typer.Argument(help="The reader's name (unique).")],
+    db: DbOpt = None,
+) -> None:
+    """Add a reader; prints their token once (only its hash is stored). They sign in with it
+    at /login and keep watchlists under /watchlists."""
+    from jaanch.dossiers.watchlists import WatchError, add_user
+
+    try:
+        token = add_user(_engine(db), name)
+    except WatchError as e:
+        err.print(f"[red]{e}[/]")
+        raise typer.Exit(1) from e
+    typer.echo(token)
+    err.print(f"user {name!r} added; the token above is shown once")
+
+
 def register(app: typer.Typer) -> None:
     """Add the knowledge-base commands to ``app``."""
     app.command("ingest")(ingest_cmd)
     app.command("watch")(watch_cmd)
+    app.add_typer(users_app, name="user")
     app.command("status")(status_cmd)
     app.command("search")(search_cmd)
     app.command("show")(show_cmd)

@@ -50,23 +50,30 @@ PRECISION = {"day": 1, "month": 2, "year": 3}
 class _KB:
     """What the writers read, loaded once; names of protected people are swapped out."""
 
-    def __init__(self, engine: Engine, include_protected: bool) -> None:
+    def __init__(
+        self, engine: Engine, include_protected: bool, article_ids: Iterable[int] | None = None
+    ) -> None:
         self.include_protected = include_protected
+        only = None if article_ids is None else sorted(set(article_ids))
         with Session(engine) as s:
-            self.entities = {e.id: e for e in s.execute(select(Entity)).scalars()}
-            self.mentions = list(
-                s.execute(
-                    select(Mention, Link.entity_id).join(Link, Link.mention_id == Mention.id)
-                ).all()
+            q_m = select(Mention, Link.entity_id).join(Link, Link.mention_id == Mention.id)
+            q_a = select(*ARTICLE_META, ArticleRow.hash, ArticleRow.extraction).order_by(
+                ArticleRow.id
             )
-            self.articles = list(
-                s.execute(
-                    select(*ARTICLE_META, ArticleRow.hash, ArticleRow.extraction).order_by(
-                        ArticleRow.id
-                    )
-                ).all()
-            )
-            self.incidents = list(s.execute(select(IncidentRow).order_by(IncidentRow.id)).scalars())
+            q_i = select(IncidentRow).order_by(IncidentRow.id)
+            if only is not None:
+                q_m = q_m.where(Mention.article_id.in_(only))
+                q_a = q_a.where(ArticleRow.id.in_(only))
+                q_i = q_i.where(IncidentRow.article_id.in_(only))
+            self.mentions = list(s.execute(q_m).all())
+            wanted = {eid for _, eid in self.mentions}
+            self.entities = {
+                e.id: e
+                for e in s.execute(select(Entity)).scalars()
+                if only is None or e.id in wanted
+            }
+            self.articles = list(s.execute(q_a).all())
+            self.incidents = list(s.execute(q_i).scalars())
         self.by_name: dict[tuple[int, str], str] = {}
         self.by_article: dict[int, list[tuple[Mention, str]]] = defaultdict(list)
         self.hidden: dict[int, dict[str, str]] = defaultdict(dict)
@@ -96,11 +103,19 @@ class _KB:
         return redact_text(s, self.hidden.get(article_id, {}))
 
 
-def export(engine: Engine, fmt: str, out: TextIO, *, include_protected: bool = False) -> int:
-    """Write the store in ``fmt`` to ``out``; the number of records (rows, entities, nodes)."""
+def export(
+    engine: Engine,
+    fmt: str,
+    out: TextIO,
+    *,
+    include_protected: bool = False,
+    article_ids: Iterable[int] | None = None,
+) -> int:
+    """Write the store (or only the articles ``article_ids``, with what they name) in
+    ``fmt`` to ``out``; the number of records (rows, entities, nodes)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
-    kb = _KB(engine, include_protected)
+    kb = _KB(engine, include_protected, article_ids)
     if fmt == "jsonl":
         return _jsonl(kb, out)
     if fmt == "csv":

@@ -257,3 +257,43 @@ class MinHashRow(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class User(Base):
+    """A reader who keeps watchlists, known by a token (only its SHA-256 is stored)."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+
+
+class Watchlist(Base):
+    """Entities and saved searches a user follows; new matching articles are "new for
+    you" until marked seen, and in the watchlist's Atom feed (``feed_key`` in its URL)."""
+
+    __tablename__ = "watchlists"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    feed_key: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+    seen_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    __table_args__ = (Index("ix_watchlists_user", "user_id"),)
+
+
+class WatchItem(Base):
+    __tablename__ = "watch_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    watchlist_id: Mapped[int] = mapped_column(ForeignKey("watchlists.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))  # "entity" | "search"
+    #: the entity id, or the saved search's query string
+    value: Mapped[str] = mapped_column(Text)
+    #: for an entity: one of its mention uids, to find it again after resolution re-runs
+    anchor: Mapped[str | None] = mapped_column(String(160), nullable=True)
+    label: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+
+    __table_args__ = (Index("ix_watch_items_list", "watchlist_id"),)

@@ -312,6 +312,40 @@ def api_search(
     return run_search(s, query, offset, limit, with_facets=facets)
 
 
+@router.get("/search.csv", summary="Every article a search finds, one CSV row per hit")
+def api_search_csv(request: Request, filters: Annotated[SearchFilters, Depends()]) -> Response:
+    from jaanch.search import search
+
+    s = settings_of(request)
+    res = search(s.engine, filters.query(limit=1000), include_protected=s.include_protected)
+    hits = res.to_dict()["articles"]
+    return csv_response(
+        data.search_csv(s.engine, hits, include_protected=s.include_protected), "search"
+    )
+
+
+@router.get("/search.ftm", summary="A search's articles and what they name, as FtM entities")
+def api_search_ftm(request: Request, filters: Annotated[SearchFilters, Depends()]) -> Response:
+    from jaanch.export import export
+    from jaanch.search import search
+
+    s = settings_of(request)
+    res = search(s.engine, filters.query(limit=1000), include_protected=s.include_protected)
+    buf = io.StringIO()
+    export(
+        s.engine,
+        "ftm",
+        buf,
+        include_protected=s.include_protected,
+        article_ids=[a.id for a in res.articles],
+    )
+    return Response(
+        buf.getvalue(),
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="search.ftm.json"'},
+    )
+
+
 @router.get("/articles", summary="Articles, newest first")
 def api_articles(request: Request, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     s = settings_of(request)

@@ -100,20 +100,29 @@ def token_ok(given: str | None, expected: str | None) -> bool:
 
 
 class Guard:
-    """ASGI middleware: security headers on every response; the read token when set."""
+    """ASGI middleware: security headers on every response; the read token when set (the
+    server's token, or a watchlist user's)."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.settings = settings
+
+    def _is_user(self, token: str | None) -> bool:
+        from jaanch.dossiers.watchlists import user_for
+
+        return bool(token) and user_for(self.settings.engine, token) is not None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path: str = scope.get("path", "")
-        if self.settings.read_token_required and not path.startswith(OPEN_PATHS):
+        # a watchlist's feed carries its own key (feed readers send no token)
+        is_feed = path.startswith("/watchlists/") and path.endswith("/feed.atom")
+        if self.settings.read_token_required and not path.startswith(OPEN_PATHS) and not is_feed:
             req = Request(scope)
-            if not token_ok(token_from(req, cookie=True), self.settings.token):
+            given = token_from(req, cookie=True)
+            if not token_ok(given, self.settings.token) and not self._is_user(given):
                 resp: Response
                 if path.startswith("/api/") or path == "/openapi.json":
                     resp = JSONResponse(
@@ -196,14 +205,19 @@ def create_app(
     templates.env.globals["asset_version"] = _version()
     templates.env.filters["label"] = lambda code, kind, lang="en": label(kind, code, lang)
     templates.env.globals["lab"] = labelled
+    templates.env.globals["my_lists"] = _my_lists
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     from jaanch.web.api import router as api_router
     from jaanch.web.pages import router as page_router
+    from jaanch.web.watch import api as watch_api
+    from jaanch.web.watch import pages as watch_pages
 
     app.include_router(api_router)
+    app.include_router(watch_api)
     app.include_router(page_router)
+    app.include_router(watch_pages)
 
     def error_page(request: Request, status: int, message: str) -> Response:
         return templates.TemplateResponse(
@@ -261,7 +275,9 @@ def create_app(
         form = await request.form()
         given = str(form.get("token") or "")
         nxt = _safe_next(str(form.get("next") or "/"))
-        if not token_ok(given, settings.token):
+        from jaanch.dossiers.watchlists import user_for
+
+        if not token_ok(given, settings.token) and user_for(settings.engine, given) is None:
             return templates.TemplateResponse(
                 request,
                 "login.html",
@@ -274,6 +290,12 @@ def create_app(
 
     app.add_middleware(Guard, settings=settings)
     return app
+
+
+def _my_lists(request: Request) -> Any:
+    from jaanch.web.watch import my_lists
+
+    return my_lists(request)
 
 
 def _safe_next(nxt: str) -> str:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from jaanch.labels import both, label
 from jaanch.privacy import pseudonym, redact_text
 from jaanch.store.models import (
+    ARTICLE_META,
     ArticleRow,
     Entity,
     Fact,
@@ -1338,3 +1339,79 @@ def sources(engine: Engine, *, errors: int = 50) -> dict[str, Any]:
             for r in failed[:errors]
         ],
     }
+
+
+SEARCH_CSV_COLUMNS = [
+    "rank",
+    "article_id",
+    "doc_id",
+    "title",
+    "published",
+    "source",
+    "url",
+    "crimes",
+    "crime_labels",
+    "actions",
+    "action_labels",
+    "districts",
+    "people",
+    "matched_by",
+    "snippet",
+]
+
+
+def search_csv(engine: Engine, hits: list[dict[str, Any]], *, include_protected: bool) -> str:
+    """One CSV row per article a search found, in its order: metadata, crimes and actions
+    (codes and labels), districts, the people named (pseudonyms for protected people)."""
+    import csv
+    import io
+
+    ids = [int(h["id"]) for h in hits]
+    with Session(engine) as s:
+        arts = {a.id: a for a in s.execute(select(*ARTICLE_META).where(ArticleRow.id.in_(ids)))}
+        facts: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for f in s.execute(
+            select(Fact.article_id, Fact.kind, Fact.code).where(
+                Fact.article_id.in_(ids), Fact.kind.in_(("crime", "action", "district"))
+            )
+        ):
+            if f.code not in facts[f.article_id][f.kind]:
+                facts[f.article_id][f.kind].append(f.code)
+        people: dict[int, list[str]] = defaultdict(list)
+        for m, e in s.execute(
+            select(Mention, Entity)
+            .outerjoin(Link, Link.mention_id == Mention.id)
+            .outerjoin(Entity, Entity.id == Link.entity_id)
+            .where(Mention.article_id.in_(ids), Mention.kind == "PERSON")
+            .order_by(Mention.id)
+        ).all():
+            prot = bool(m.protected or (e is not None and e.protected))
+            shown = _person_pseudonym(e, m) if prot and not include_protected else m.name
+            if shown not in people[m.article_id]:
+                people[m.article_id].append(shown)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=SEARCH_CSV_COLUMNS)
+    w.writeheader()
+    for rank, h in enumerate(hits, 1):
+        a = arts.get(int(h["id"]))
+        fk = facts.get(int(h["id"]), {})
+        w.writerow(
+            {
+                "rank": rank,
+                "article_id": h["id"],
+                "doc_id": h["doc_id"],
+                "title": h.get("title") or "",
+                "published": h.get("published") or "",
+                "source": (a.source if a else "") or "",
+                "url": (a.url if a else "") or "",
+                "crimes": ";".join(fk.get("crime", [])),
+                "crime_labels": ";".join(label("crime", c) for c in fk.get("crime", [])),
+                "actions": ";".join(fk.get("action", [])),
+                "action_labels": ";".join(label("action", c) for c in fk.get("action", [])),
+                "districts": ";".join(fk.get("district", [])),
+                "people": ";".join(people.get(int(h["id"]), [])),
+                "matched_by": h.get("via") or "",
+                "snippet": h.get("snippet") or "",
+            }
+        )
+    return buf.getvalue()

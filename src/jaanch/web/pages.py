@@ -51,6 +51,18 @@ def overview_page(request: Request) -> Response:
     )
 
 
+def _as_query(params: dict[str, Any]) -> str:
+    """The search as one query string a watchlist can keep (``q`` with inline filters)."""
+    bits = [str(params.get("q") or "").strip()]
+    for field in ("crime", "action", "district", "role"):
+        for v in params.get(field) or []:
+            bits.append(f"{field}:{v}" if " " not in v else f'{field}:"{v}"')
+    for field, key in (("from", "from"), ("to", "to")):
+        if params.get(field):
+            bits.append(f"{key}:{params[field]}")
+    return " ".join(b for b in bits if b)
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
@@ -95,6 +107,11 @@ def search_page(
             "drop": drop,
             "crimes": crimes,
             "actions": actions,
+            "downloads": {
+                "CSV": link("/api/search.csv", params),
+                "FtM": link("/api/search.ftm", params),
+            },
+            "follow_query": _as_query(params),
             "roles": [
                 "accused",
                 "victim",

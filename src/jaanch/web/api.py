@@ -178,6 +178,24 @@ def api_entity_history(res: Annotated[dict[str, Any], Depends(entity_history)]) 
     return res
 
 
+def districts_data(
+    request: Request, crime: Short = None, since: FromParam = None, until: ToParam = None
+) -> dict[str, Any]:
+    from jaanch.dossiers.districts import district_map
+
+    s = settings_of(request)
+    return s.cached(
+        f"districts:{crime}:{since}:{until}",
+        30.0,
+        lambda: district_map(s.engine, crime=crime, since=since, until=until),
+    )
+
+
+@router.get("/districts", summary="Incidents by district (map points) with crime mix by year")
+def api_districts(res: Annotated[dict[str, Any], Depends(districts_data)]) -> dict[str, Any]:
+    return {k: v for k, v in res.items() if k != "backdrop"}
+
+
 @router.get("/sources", summary="Web intake: feeds with last fetch, articles taken, errors")
 def api_sources(request: Request) -> dict[str, Any]:
     return data.sources(settings_of(request).engine)

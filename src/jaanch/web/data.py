@@ -633,7 +633,7 @@ def overview(engine: Engine, *, include_protected: bool) -> dict[str, Any]:
             "judgements": count(Judgement),
         }
     latest = list_articles(engine, limit=10, offset=0, include_protected=include_protected)
-    series = [{"month": str(m), "incidents": int(c)} for m, c in months if m][-36:]
+    series = time_axis({str(m): int(c) for m, c in months if m and DATE_RE.match(str(m))})
     return {
         "counts": counts,
         "by_month": series,
@@ -644,6 +644,34 @@ def overview(engine: Engine, *, include_protected: bool) -> dict[str, Any]:
         "by_crime": [{"crime": c, "articles": int(n)} for c, n in crimes],
         "latest": latest["articles"],
     }
+
+
+#: a span longer than this (months) is drawn by year
+MAX_MONTHS = 60
+
+
+def time_axis(by_month: dict[str, int]) -> list[dict[str, Any]]:
+    """Every month from the first to the last (empty months as 0), or every year when the
+    span is longer than :data:`MAX_MONTHS`: a real time axis, not one bar per month seen."""
+    if not by_month:
+        return []
+
+    def index(m: str) -> int:
+        return int(m[:4]) * 12 + int(m[5:7]) - 1
+
+    lo, hi = min(map(index, by_month)), max(map(index, by_month))
+    if hi - lo + 1 <= MAX_MONTHS:
+        return [
+            {
+                "month": f"{i // 12:04d}-{i % 12 + 1:02d}",
+                "incidents": by_month.get(f"{i // 12:04d}-{i % 12 + 1:02d}", 0),
+            }
+            for i in range(lo, hi + 1)
+        ]
+    years: dict[int, int] = {}
+    for m, n in by_month.items():
+        years[int(m[:4])] = years.get(int(m[:4]), 0) + n
+    return [{"month": str(y), "incidents": years.get(y, 0)} for y in range(lo // 12, hi // 12 + 1)]
 
 
 def bar_chart(series: list[dict[str, Any]], width: int = 720, height: int = 180) -> dict[str, Any]:

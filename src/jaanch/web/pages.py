@@ -15,6 +15,7 @@ from jaanch.web.api import (
     Limit,
     Offset,
     SearchFilters,
+    districts_data,
     dossier_accused,
     dossier_officials,
     entity_history,
@@ -172,6 +173,14 @@ def history_page(
     request: Request, res: Annotated[dict[str, Any], Depends(entity_history)]
 ) -> Response:
     return render(request, "history.html", {"h": res})
+
+
+@router.get("/districts", response_class=HTMLResponse)
+def districts_page(
+    request: Request, res: Annotated[dict[str, Any], Depends(districts_data)]
+) -> Response:
+    q = {k: v for k, v in request.query_params.items() if v}
+    return render(request, "districts.html", {"m": res, "q": q})
 
 
 @router.get("/sources", response_class=HTMLResponse)

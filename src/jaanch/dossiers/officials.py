@@ -69,7 +69,14 @@ def officials(
                 ),
             }
         )
-    rows.sort(key=lambda r: (-int(r["misconduct_incidents"]), -int(r["articles"]), str(r["name"])))
+    rows.sort(
+        key=lambda r: (
+            -int(r["misconduct_incidents"]),
+            -int(r["as_accused"]),
+            -int(r["articles"]),
+            str(r["name"]),
+        )
+    )
     return {
         "misconduct_actions": sorted(acts),
         "misconduct_crimes": sorted(crimes),

@@ -152,7 +152,7 @@ def officials_page(
     return render(
         request,
         "dossier_officials.html",
-        {"d": res, "q": q, "csv": link("/api/dossiers/officials.csv", q)},
+        {"d": res, "f": q, "csv": link("/api/dossiers/officials.csv", q)},
     )
 
 
@@ -164,7 +164,7 @@ def accused_page(
     return render(
         request,
         "dossier_accused.html",
-        {"d": res, "q": q, "csv": link("/api/dossiers/accused.csv", q)},
+        {"d": res, "f": q, "csv": link("/api/dossiers/accused.csv", q)},
     )
 
 
@@ -180,7 +180,7 @@ def districts_page(
     request: Request, res: Annotated[dict[str, Any], Depends(districts_data)]
 ) -> Response:
     q = {k: v for k, v in request.query_params.items() if v}
-    return render(request, "districts.html", {"m": res, "q": q})
+    return render(request, "districts.html", {"m": res, "f": q})
 
 
 @router.get("/sources", response_class=HTMLResponse)

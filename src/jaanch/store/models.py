@@ -248,6 +248,8 @@ class NearDuplicate(Base):
     #: the estimated Jaccard similarity of the two texts' word shingles
     similarity: Mapped[float] = mapped_column(Float)
 
+    __table_args__ = (Index("ix_near_duplicates_of", "duplicate_of"),)
+
 
 class MinHashRow(Base):
     """An article's MinHash signature (``jaanch.intake.near_dup``), for finding copies."""

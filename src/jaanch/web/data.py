@@ -241,7 +241,8 @@ def article_view(engine: Engine, article_id: int, *, include_protected: bool) ->
             "pipeline": a.pipeline,
             "hash": a.hash,
         }
-        meta.update(_copies(conn, article_id))
+        # copies are found among articles taken from the web only (jaanch.intake)
+        meta.update(_copies(conn, article_id) if url else {"copy_of": None, "copies": []})
 
     hidden: dict[str, str] = {}
     people: list[dict[str, Any]] = []

@@ -54,6 +54,7 @@ def upgrade() -> None:
         ),
         sa.Column("similarity", sa.Float(), nullable=False),
     )
+    op.create_index("ix_near_duplicates_of", "near_duplicates", ["duplicate_of"])
     op.create_table(
         "minhashes",
         sa.Column(
@@ -68,6 +69,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("minhashes")
+    op.drop_index("ix_near_duplicates_of", table_name="near_duplicates")
     op.drop_table("near_duplicates")
     op.drop_index("ix_web_resources_feed", table_name="web_resources")
     op.drop_table("web_resources")

@@ -234,7 +234,7 @@ def article_view(engine: Engine, article_id: int, *, include_protected: bool) ->
         body: str = a.text or ""
         title, published, doc_id = a.title, a.published, a.doc_id
         url = a.url if a.url and re.match(r"(?i)^https?://", a.url) else None
-        meta = {
+        meta: dict[str, Any] = {
             "source": a.source,
             "url": url,
             "author": a.author,

@@ -51,9 +51,16 @@ def main() -> None:
         for name in {r["name"], *(r["alt_names_latin_other"] or "").split("|")}:
             k = (key(name), st)
             if k[0] and (k not in towns or towns[k][2] < pop):
-                towns[k] = (float(r["latitude"]), float(r["longitude"]), pop, f"geonames:{r['geonameid']}")
+                towns[k] = (
+                    float(r["latitude"]),
+                    float(r["longitude"]),
+                    pop,
+                    f"geonames:{r['geonameid']}",
+                )
     dr5hn: dict[tuple[str, str], tuple[float, float, int, str]] = {}
-    for r in json.loads((g / "dr5hn_countries_states_cities" / "contributions_cities_IN.json").read_text()):
+    for r in json.loads(
+        (g / "dr5hn_countries_states_cities" / "contributions_cities_IN.json").read_text()
+    ):
         k = (key(r["name"]), r.get("state_code") or "")
         if k[0] and k not in dr5hn:
             dr5hn[k] = (float(r["latitude"]), float(r["longitude"]), 0, f"dr5hn:{r['id']}")
@@ -73,7 +80,14 @@ def main() -> None:
             missing += 1
             continue
         rows.append(
-            (r["district_code_lgd"], name, r["state_name"], f"{hit[0]:.4f}", f"{hit[1]:.4f}", hit[3])
+            (
+                r["district_code_lgd"],
+                name,
+                r["state_name"],
+                f"{hit[0]:.4f}",
+                f"{hit[1]:.4f}",
+                hit[3],
+            )
         )
     rows.sort(key=lambda x: int(x[0]))
     with OUT.open("w", encoding="utf-8") as fh:

@@ -175,10 +175,11 @@ def test_officials_dossier_lists_the_misconduct_story(
     page.goto(f"{server}/dossiers/accused")
     row = page.locator("#accused tbody tr", has_text=FOLLOWED)
     assert row.count() == 1
+    shot(page, artifacts, "dossier-accused")
     row.locator("a", has_text="history").click()
     page.wait_for_url("**/history")
     assert page.locator("section.case").count() >= 1
-    shot(page, artifacts, "dossier-accused-history")
+    shot(page, artifacts, "case-history")
 
 
 def test_a_followed_person_in_a_new_article_is_new_for_you_and_in_the_feed(
@@ -194,6 +195,7 @@ def test_a_followed_person_in_a_new_article_is_new_for_you_and_in_the_feed(
     page.fill("input[name=token]", TOKEN)
     page.click("form button[type=submit]")
     page.wait_for_url("**/watchlists")
+    shot(page, artifacts, "watchlists")
     open_person(page, server, FOLLOWED)
     page.fill("form.follow input[name=new]", "Kanpur")
     page.select_option("form.follow select[name=watchlist]", "")

@@ -9,9 +9,6 @@ and the same flows run on small hand-written articles regardless.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,18 +16,9 @@ from typing import Any
 import pytest
 
 from test_web_api import ARTICLES, SCRIPT, TOKEN, VICTIM, build_store
+from webserver import ARGS, CHROMIUM, serving
 
-CHROMIUM = Path(os.environ.get("JAANCH_CHROMIUM", "/usr/bin/chromium"))
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is absent")
 if not CHROMIUM.exists():
@@ -38,12 +26,6 @@ if not CHROMIUM.exists():
         f"{CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)",
         allow_module_level=True,
     )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -55,28 +37,12 @@ def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from jaanch.web import create_app
 
     seeds = [str(SEEDS / "000.txt"), str(SEEDS / "003.txt")] if SEEDS.exists() else []
     url = build_store(tmp_path_factory.mktemp("webbrowser") / "kb.db", seeds)
-    port = _free_port()
-    srv = uvicorn.Server(
-        uvicorn.Config(
-            create_app(url, token=TOKEN), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not th.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    th.join(timeout=10)
+    with serving(create_app(url, token=TOKEN)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

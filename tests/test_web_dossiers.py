@@ -14,8 +14,6 @@ import csv
 import io
 import os
 import re
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,13 +23,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from test_web_api import TOKEN, build_store
+from webserver import ARGS, CHROMIUM, serving
 
-CHROMIUM = Path(os.environ.get("JAANCH_CHROMIUM", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "data" / "seeds"
 EXAMPLES = ROOT / "src" / "jaanch" / "examples"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 #: the person followed: the seeds' gangster, else the first example's accused
 FOLLOWED = "बलराम राजपूत" if SEEDS.exists() else "राकेश वर्मा"
 #: codes that must not show as text where their labels belong
@@ -42,12 +38,6 @@ RAW_CODES = re.compile(
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is absent")
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is absent (apt-get install -y chromium)", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -65,29 +55,13 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def server(store: str) -> Iterator[str]:
-    import uvicorn
-
     from jaanch.resolve import resolve_if_pending
     from jaanch.store.db import open_store
     from jaanch.web import create_app
 
     resolve_if_pending(open_store(store))
-    port = _free_port()
-    srv = uvicorn.Server(
-        uvicorn.Config(
-            create_app(store, token=TOKEN), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not th.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    th.join(timeout=10)
+    with serving(create_app(store, token=TOKEN)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -71,30 +71,39 @@ ToParam = Annotated[str | None, Query(alias="to", max_length=10, pattern=_DATE)]
 Short = Annotated[str | None, Query(max_length=128)]
 
 
+DossierLimit = Annotated[int, Query(ge=1, le=1000)]
+#: seconds a dossier is kept (dropped on every write through this server)
+DOSSIER_TTL = 30.0
+
+
+def _dossier(request: Request, name: str, build: Any, **filters: Any) -> dict[str, Any]:
+    """``build(engine, **filters)``, cached per filters for :data:`DOSSIER_TTL` seconds."""
+    s = settings_of(request)
+    key = f"dossier:{name}:" + ":".join(f"{k}={v}" for k, v in sorted(filters.items()))
+    return cast(
+        dict[str, Any],
+        s.cached(
+            key,
+            DOSSIER_TTL,
+            lambda: build(s.engine, include_protected=s.include_protected, **filters),
+        ),
+    )
+
+
 def dossier_officials(
     request: Request,
     district: Short = None,
     designation: Short = None,
     since: FromParam = None,
     until: ToParam = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    limit: DossierLimit = 100,
 ) -> dict[str, Any]:
     from jaanch.dossiers.officials import officials
 
-    s = settings_of(request)
-    return s.cached(
-        f"dossier:officials:{district}:{designation}:{since}:{until}:{limit}",
-        30.0,
-        lambda: officials(
-            s.engine,
-            district=district,
-            designation=designation,
-            since=since,
-            until=until,
-            limit=limit,
-            include_protected=s.include_protected,
-        ),
-    )
+    return _dossier(
+        request, "officials", officials, district=district, designation=designation,
+        since=since, until=until, limit=limit,
+    )  # fmt: skip
 
 
 def dossier_accused(
@@ -103,24 +112,14 @@ def dossier_accused(
     crime: Short = None,
     since: FromParam = None,
     until: ToParam = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    limit: DossierLimit = 100,
 ) -> dict[str, Any]:
     from jaanch.dossiers.accused import accused
 
-    s = settings_of(request)
-    return s.cached(
-        f"dossier:accused:{district}:{crime}:{since}:{until}:{limit}",
-        30.0,
-        lambda: accused(
-            s.engine,
-            district=district,
-            crime=crime,
-            since=since,
-            until=until,
-            limit=limit,
-            include_protected=s.include_protected,
-        ),
-    )
+    return _dossier(
+        request, "accused", accused, district=district, crime=crime, since=since, until=until,
+        limit=limit,
+    )  # fmt: skip
 
 
 @router.get("/dossiers/officials", summary="Officials ranked by misconduct-related incidents")

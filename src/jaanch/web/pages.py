@@ -144,28 +144,24 @@ def article_page(request: Request, article_id: int) -> Response:
     return render(request, "article.html", {"a": art, "labels": labels})
 
 
+def _dossier_page(request: Request, template: str, res: dict[str, Any], api: str) -> Response:
+    """A dossier page: its rows, the filters asked (kept in the form) and its CSV link."""
+    f = {k: v for k, v in request.query_params.items() if v}
+    return render(request, template, {"d": res, "f": f, "csv": link(f"{api}.csv", f)})
+
+
 @router.get("/dossiers/officials", response_class=HTMLResponse)
 def officials_page(
     request: Request, res: Annotated[dict[str, Any], Depends(dossier_officials)]
 ) -> Response:
-    q = {k: v for k, v in request.query_params.items() if v}
-    return render(
-        request,
-        "dossier_officials.html",
-        {"d": res, "f": q, "csv": link("/api/dossiers/officials.csv", q)},
-    )
+    return _dossier_page(request, "dossier_officials.html", res, "/api/dossiers/officials")
 
 
 @router.get("/dossiers/accused", response_class=HTMLResponse)
 def accused_page(
     request: Request, res: Annotated[dict[str, Any], Depends(dossier_accused)]
 ) -> Response:
-    q = {k: v for k, v in request.query_params.items() if v}
-    return render(
-        request,
-        "dossier_accused.html",
-        {"d": res, "f": q, "csv": link("/api/dossiers/accused.csv", q)},
-    )
+    return _dossier_page(request, "dossier_accused.html", res, "/api/dossiers/accused")
 
 
 @router.get("/entities/{entity_id}/history", response_class=HTMLResponse)

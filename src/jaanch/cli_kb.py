@@ -55,8 +55,9 @@ def ingest_cmd(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files (.txt, .jsonl, .json, .csv, .html), folders, - for stdin, or http(s) "
-            "URLs of article pages and RSS/Atom feeds (a feed's items are fetched and ingested)."
+            help="Files (.txt, .jsonl, .json, .csv, .html), folders, - for stdin, http(s) "
+            "URLs of article pages and RSS/Atom feeds (a feed's items are fetched and ingested), "
+            "or output folders of jaanch batch (stored without extracting again)."
         ),
     ] = None,
     urls: Annotated[
@@ -96,8 +97,11 @@ def ingest_cmd(
     if fmt not in FORMATS:
         err.print(f"[red]unknown --format {fmt!r}[/]: use one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
+    from jaanch.batch.output import is_batch_dir
+
     web = [p for p in paths or [] if is_web_url(p)]
-    files = [p for p in paths or [] if not is_web_url(p)]
+    batches = [p for p in paths or [] if not is_web_url(p) and is_batch_dir(p)]
+    files = [p for p in paths or [] if not is_web_url(p) and p not in batches]
     if urls is not None:
         from jaanch.intake.web import read_url_list
 
@@ -106,12 +110,13 @@ def ingest_cmd(
         except OSError as e:
             err.print(f"[red]cannot read --urls {urls}[/]: {e}")
             raise typer.Exit(2) from e
-    if not web and not files and not (reprocess or reprocess_all):
+    if not web and not files and not batches and not (reprocess or reprocess_all):
         err.print("[red]nothing to ingest[/]: give files, folders, - (stdin), URLs or --urls FILE")
         raise typer.Exit(2)
     engine = _engine(db)
     progress = not no_progress and sys.stderr.isatty()
     reports: list[Any] = []
+    batch_reps: list[Any] = []
     web_rep = file_rep = None
     if web:
         from jaanch.intake.fetch import Fetcher, Limits
@@ -120,6 +125,20 @@ def ingest_cmd(
         with Fetcher(Limits(per_host_interval=rate)) as fetcher:
             web_rep = ingest_web(engine, web, fetcher=fetcher, workers=workers, progress=progress)
         reports.append(web_rep.ingest)
+    for b in batches:
+        from jaanch.batch import output
+        from jaanch.store.ingest import ingest_extracted
+
+        man = output.Manifest.read(Path(b))
+        batch_reps.append(
+            ingest_extracted(
+                engine,
+                output.iter_pairs(b),
+                tag=man.tag if man else "",
+                errors=output.iter_errors(b),
+            )
+        )
+    reports += batch_reps
     if files or reprocess or reprocess_all:
         file_rep = ingest(
             engine,
@@ -134,6 +153,8 @@ def ingest_cmd(
     resolve_if_pending(engine)
     if as_json:
         out: dict[str, Any] = {"files": file_rep.to_dict()} if file_rep is not None else {}
+        if batch_reps:
+            out["batches"] = [r.to_dict() for r in batch_reps]
         if web_rep is not None:
             out["web"] = web_rep.to_dict()
         if len(out) == 1:
@@ -155,6 +176,57 @@ def ingest_cmd(
             f"{rep.reprocessed} re-extracted, {rep.failed} failed; "
             f"{rep.rate:.1f} articles/s with {rep.workers} worker(s), {rep.seconds:.1f} s"
         )
+
+
+def batch_cmd(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="JSONL files, folders of .txt/.jsonl/.json/.html/.csv, or - for stdin."
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", help="The output folder (created; re-runs add to it).")
+    ],
+    workers: Annotated[
+        int | None, typer.Option("-j", "--workers", help="Worker processes (default: all cores).")
+    ] = None,
+    chunk: Annotated[
+        int, typer.Option("--chunk", min=1, max=10000, help="Articles per part file.")
+    ] = 64,
+    fmt: FormatOpt = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Extract many articles at once into an output folder, without a store.
+
+    records/ holds one line per article, exactly the line jaanch extract gives; articles/
+    their text and metadata; errors/ one line per failed document. A re-run skips what the
+    folder holds (content hash). jaanch ingest OUT loads it without extracting again."""
+    from jaanch.batch.local import run_batch
+    from jaanch.reader import FORMATS
+    from jaanch.store.sources import iter_sources
+
+    if fmt not in FORMATS:
+        err.print(f"[red]unknown --format {fmt!r}[/]: use one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+
+    def tick(r: Any) -> None:
+        if sys.stderr.isatty() and not as_json:
+            err.print(
+                f"{r.extracted} extracted, {r.failed} failed, {r.rate:.1f} articles/s", end="\r"
+            )
+
+    rep = run_batch(iter_sources(paths, fmt), out, workers=workers, chunk=chunk, progress=tick)
+    if as_json:
+        typer.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=1))
+        return
+    for f in rep.failures[:50]:
+        err.print(f"[yellow]failed[/] {f['origin']}: {f['reason']}")
+    err.print(
+        f"{rep.documents} documents: {rep.extracted} extracted, {rep.skipped} already in {out}, "
+        f"{rep.failed} failed; {rep.parts} part(s), {rep.rate:.1f} articles/s with "
+        f"{rep.workers} worker(s), {rep.seconds:.1f} s"
+    )
 
 
 def watch_cmd(
@@ -411,6 +483,7 @@ def register(app: typer.Typer) -> None:
     """Add the knowledge-base commands to ``app``."""
     app.command("ingest")(ingest_cmd)
     app.command("watch")(watch_cmd)
+    app.command("batch")(batch_cmd)
     app.add_typer(users_app, name="user")
     app.command("status")(status_cmd)
     app.command("search")(search_cmd)

@@ -367,3 +367,78 @@ def ingest(
         flush()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def ingest_extracted(
+    engine: Engine,
+    pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]],
+    *,
+    tag: str,
+    errors: Iterable[dict[str, Any]] = (),
+    batch: int = 200,
+) -> IngestReport:
+    """Store articles extracted elsewhere (``jaanch batch``): each (article, record) pair,
+    the article holding its content ``hash``, metadata, ``text`` and ``origin``; nothing is
+    extracted again. Idempotent like :func:`ingest` (a stored hash is skipped); ``errors``
+    (id, origin, stage, reason) become failures."""
+    t0 = time.perf_counter()
+    report = IngestReport(workers=0)
+    fields = ("id", "text", "title", "published", "source", "url", "author")
+    pending: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        hashes = [p["hash"] for p in pending]
+        with engine.begin() as conn:
+            known = set(
+                conn.execute(select(ArticleRow.hash).where(ArticleRow.hash.in_(hashes))).scalars()
+            )
+            set_meta(conn, "resolved", "0")
+            for res in pending:
+                if res["hash"] in known or write_result(conn, res) is None:
+                    report.already += 1
+                else:
+                    report.stored += 1
+        pending.clear()
+
+    seen: set[str] = set()
+    for art, rec in pairs:
+        report.documents += 1
+        h = str(art["hash"])
+        if h in seen:
+            report.already += 1
+            continue
+        seen.add(h)
+        article = {k: art.get(k) for k in fields}
+        pending.append(
+            {
+                "hash": h,
+                "article": article,
+                "origin": str(art.get("origin") or ""),
+                "record": rec,
+                "rows": build_rows(h, str(article["text"] or ""), rec),
+                "tag": tag,
+            }
+        )
+        if len(pending) >= batch:
+            flush()
+    flush()
+    with engine.begin() as conn:
+        for e in errors:
+            report.documents += 1
+            report.failed += 1
+            origin = str(e.get("origin") or "")
+            record_failure(
+                conn,
+                _origin_key(origin),
+                str(e.get("id", "")),
+                origin,
+                str(e.get("stage", "")),
+                str(e.get("reason", "")),
+            )
+            report.failures.append(
+                {"id": str(e.get("id", "")), "origin": origin, "reason": str(e.get("reason", ""))}
+            )
+    report.seconds = time.perf_counter() - t0
+    return report

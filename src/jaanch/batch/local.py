@@ -1,0 +1,159 @@
+"""The batch engine on one machine: a process pool, the pipeline and its models loaded once
+per worker process, articles sent in chunks; each chunk becomes one part of the output
+folder (:mod:`jaanch.batch.output`)."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jaanch.batch import output
+from jaanch.reader import ReadError
+from jaanch.types import Article
+
+_PIPELINE: Any = None
+
+
+def _worker_init() -> None:
+    global _PIPELINE
+    from jaanch.pipeline import Pipeline
+
+    _PIPELINE = Pipeline()
+
+
+def pipeline_tag() -> str:
+    from jaanch.pipeline import default_pipeline
+    from jaanch.store.rows import pipeline_tag as tag
+
+    return tag(default_pipeline().versions)
+
+
+def extract_chunk(chunk: list[tuple[str, dict[str, Any], str]]) -> dict[str, list[dict[str, Any]]]:
+    """Extract a chunk of (hash, article fields, origin): the records, their articles and
+    the errors (worker side)."""
+    global _PIPELINE
+    if _PIPELINE is None:
+        _worker_init()
+    out: dict[str, list[dict[str, Any]]] = {"records": [], "articles": [], "errors": []}
+    for h, art, origin in chunk:
+        try:
+            rec = _PIPELINE.run(Article(**art)).to_dict()
+        except Exception as e:  # noqa: BLE001 - one bad document never stops a run
+            out["errors"].append(
+                {
+                    "id": art["id"],
+                    "origin": origin,
+                    "stage": "extract",
+                    "reason": f"{type(e).__name__}: {e}",
+                }
+            )
+            continue
+        out["records"].append(rec)
+        out["articles"].append({"hash": h, "origin": origin, **art})
+    return out
+
+
+@dataclass
+class BatchReport:
+    documents: int = 0
+    extracted: int = 0
+    skipped: int = 0
+    failed: int = 0
+    parts: int = 0
+    workers: int = 1
+    seconds: float = 0.0
+    failures: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.extracted / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "articles_per_s": round(self.rate, 2)}
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def run_batch(
+    items: Iterable[tuple[Article | ReadError, str]],
+    out: str | Path,
+    *,
+    workers: int | None = None,
+    chunk: int = 64,
+    progress: Callable[[BatchReport], None] | None = None,
+) -> BatchReport:
+    """Extract ``items`` into the folder ``out``; articles a part already holds (same
+    content hash) are skipped."""
+    from jaanch.store.rows import content_hash
+
+    t0 = time.perf_counter()
+    folder = Path(out)
+    output.prepare(folder)
+    workers = workers or max(1, os.cpu_count() or 1)
+    rep = BatchReport(workers=workers)
+    done = output.stored_hashes(folder)
+    jobs: list[tuple[str, dict[str, Any], str]] = []
+    read_errors: list[dict[str, Any]] = []
+    for item, origin in items:
+        rep.documents += 1
+        if isinstance(item, ReadError):
+            read_errors.append(
+                {"id": item.id, "origin": origin, "stage": "read", "reason": item.error}
+            )
+            continue
+        h = content_hash(item.text)
+        if h in done:
+            rep.skipped += 1
+            continue
+        done.add(h)
+        jobs.append((h, asdict(item), origin))
+    manifest = output.Manifest.read(folder) or output.Manifest(tag=pipeline_tag())
+    manifest.tag = pipeline_tag()
+    n = output.next_part(folder)
+    if read_errors:
+        manifest.parts.append(output.write_part(folder, n, [], [], read_errors))
+        n += 1
+        rep.failed += len(read_errors)
+        rep.failures += [
+            {"id": e["id"], "origin": e["origin"], "reason": e["reason"]} for e in read_errors
+        ]
+    chunks = list(_chunks(jobs, chunk))
+    if workers <= 1 or len(chunks) <= 1:
+        results: Iterable[dict[str, list[dict[str, Any]]]] = map(extract_chunk, chunks)
+        pool = None
+    else:
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        pool = mp.get_context(method).Pool(min(workers, len(chunks)), initializer=_worker_init)
+        results = pool.imap(extract_chunk, chunks)
+    try:
+        for res in results:
+            manifest.parts.append(
+                output.write_part(folder, n, res["records"], res["articles"], res["errors"])
+            )
+            manifest.write(folder)
+            n += 1
+            rep.parts += 1
+            rep.extracted += len(res["records"])
+            rep.failed += len(res["errors"])
+            rep.failures += [
+                {"id": e["id"], "origin": e["origin"], "reason": e["reason"]} for e in res["errors"]
+            ]
+            if progress is not None:
+                rep.seconds = time.perf_counter() - t0
+                progress(rep)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    manifest.write(folder)
+    rep.seconds = time.perf_counter() - t0
+    return rep

@@ -229,6 +229,17 @@ def test_co_accused_named_as_one_gang_are_associates() -> None:
         assert ("associate", *sorted((a, b))) in rels
 
 
+def test_partners_named_through_a_pronoun_are_accused_associates() -> None:
+    text = (
+        "पुलिस ने आरोपी विनोद सक्सेना को गिरफ्तार किया। थाना प्रभारी ने बताया कि उसके दो "
+        "साथियों रमेश और सुरेश की तलाश जारी है।"
+    )
+    rels = relations(text)
+    want = {("associate", *sorted((x, "विनोद सक्सेना"))) for x in ("रमेश", "सुरेश")}
+    assert want <= rels
+    assert people(text)["रमेश"] == ["accused"]
+
+
 def test_arrested_together_is_not_enough() -> None:
     text = "पुलिस ने चोरी के मामले में राम प्रसाद को गिरफ्तार किया। मारपीट के एक अन्य मामले में श्याम सुंदर को भी पकड़ा गया।"
     assert not any(t == "associate" for t, _, _ in relations(text))

@@ -24,7 +24,7 @@ from jaanch.models.role_features import person_features
 from jaanch.models.roles import ASSOCIATE_NAME, RoleModel
 from jaanch.recognise.persons import context
 from jaanch.text.english_names import english_name
-from jaanch.text.name_lists import AGE_IN_BRACKETS, JOINERS
+from jaanch.text.name_lists import AGE_IN_BRACKETS, JOINERS, name_lists
 from jaanch.text.normalise import fold_for_match
 from jaanch.text.translit import latin_name
 from jaanch.types import Evidence, Person, Relation, Span
@@ -976,6 +976,40 @@ def _closed(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(i, j) for g in groups.values() for n, i in enumerate(g) for j in g[n + 1 :]]
 
 
+def _pronoun_partners(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
+    """``उसके साथी Y`` / ``उसके दो साथियों A और B``: the partners of the accused the pronoun
+    refers to (:func:`_possessor`), when no name stands before the pronoun in the clause (the
+    affiliation rules read "X और उसके साथी Y")."""
+    partners = affiliation_words().partners
+    text = doc.text
+    by_span = {id(m): c for c in clusters for m in c.mentions}
+    mentions = sorted((m for c in clusters for m in c.mentions), key=lambda s: s.nstart)
+    lists = {lst[0].nstart: lst for lst in name_lists(text, mentions)}
+    out: list[Relation] = []
+    for m in mentions:
+        sent = doc.sentence_at(m.nstart)
+        lo = max(m.nstart - 40, sent.start if sent is not None else 0)
+        words = [fold_for_match(w) for w in text[lo : m.nstart].split()]
+        if len(words) >= 3 and (words[-2].isdigit() or words[-2] in NUMBER_WORDS):
+            words = words[:-2] + words[-1:]  # "उसके दो साथियों"
+        if len(words) < 2 or words[-1] not in partners or words[-2] not in POSSESSIVE_PRONOUNS:
+            continue
+        if len(words) >= 3 and words[-3] in JOINERS:
+            continue  # "X और उसके साथी Y": read by the affiliation rules
+        host = _possessor(doc, clusters, m, words[-2])
+        if host is None or "accused" not in host.roles:
+            continue
+        for y in lists.get(m.nstart, [m]):
+            c = by_span[id(y)]
+            if c is not host:
+                out.append(Relation("associate", host.name, c.name, [Evidence.of(y)]))
+    return out
+
+
+#: number words that may stand between a possessive and a partner noun
+NUMBER_WORDS = frozenset(["दो", "तीन", "चार", "पांच", "छह", "सात", "आठ", "कई", "अन्य"])
+
+
 def _share_accusation(clusters: list[Cluster], joined: list[Relation]) -> None:
     """People the text says acted together ("X ने अपने साथी Y के साथ मिलकर") share the
     accusation: an associate the rules gave no role of their own is accused with the
@@ -1017,6 +1051,7 @@ def build_people(
     relations.extend(kin)
     owner = {m.nstart: c.name for c in clusters for m in c.mentions + c.alias_mentions}
     joined = affiliation_relations(doc, owner, doc.spans_of("ORG"))
+    joined += _pronoun_partners(doc, clusters)
     relations.extend(joined)
     _share_accusation(clusters, joined)
     if associate_model is not None:

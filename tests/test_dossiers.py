@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from jaanch.dossiers.watchlists import add_user
+from jaanch.dossiers.watchlists import add_user, list_users, remove_user
 from jaanch.resolve import ingest_and_resolve, resolve_if_pending
 from jaanch.store.db import open_store
 from jaanch.types import Article
@@ -79,3 +79,9 @@ def test_watchlists_belong_to_their_reader(store: str) -> None:
     assert seen["new"] and seen["new"][0]["doc_id"] == "follow-up"
     assert c.post(f"/api/watchlists/{w['id']}/seen", headers=me).status_code == 204
     assert c.get(f"/api/watchlists/{w['id']}", headers=me).json()["new"] == []
+    # a removed reader's token stops working
+    theirs_list = c.post("/api/watchlists", json={"name": "x"}, headers=theirs)
+    assert theirs_list.status_code == 201
+    assert [u["name"] for u in list_users(engine)] == ["admin", "other"]
+    assert remove_user(engine, "other") == 1
+    assert c.get("/api/watchlists", headers=theirs).status_code == 401

@@ -479,6 +479,30 @@ def user_add_cmd(
     err.print(f"user {name!r} added; the token above is shown once")
 
 
+@users_app.command("remove")
+def user_remove_cmd(
+    name: Annotated[str, typer.Argument(help="The reader's name.")], db: DbOpt = None
+) -> None:
+    """Remove a reader: their token stops working and their watchlists are deleted."""
+    from jaanch.dossiers.watchlists import WatchError, remove_user
+
+    try:
+        n = remove_user(_engine(db), name)
+    except WatchError as e:
+        err.print(f"[red]{e}[/]")
+        raise typer.Exit(1) from e
+    err.print(f"user {name!r} removed with {n} watchlist(s)")
+
+
+@users_app.command("list")
+def user_list_cmd(db: DbOpt = None) -> None:
+    """The readers, when they were added and how many watchlists they keep."""
+    from jaanch.dossiers.watchlists import list_users
+
+    for u in list_users(_engine(db)):
+        typer.echo(f"{u['name']}\t{u['created_at']}\t{u['watchlists']} watchlist(s)")
+
+
 def register(app: typer.Typer) -> None:
     """Add the knowledge-base commands to ``app``."""
     app.command("ingest")(ingest_cmd)

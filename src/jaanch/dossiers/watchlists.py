@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from jaanch.privacy import redact_text
@@ -49,6 +49,35 @@ def add_user(engine: Engine, name: str) -> str:
             raise WatchError(409, f"a user named {name!r} exists")
         s.add(User(name=name, token_sha256=token_hash(token)))
     return token
+
+
+def remove_user(engine: Engine, name: str) -> int:
+    """Remove a reader (their token stops working) with their watchlists; how many
+    watchlists went with them."""
+    with Session(engine) as s, s.begin():
+        u = s.scalar(select(User).where(User.name == name))
+        if u is None:
+            raise WatchError(404, f"no user named {name!r}")
+        ids = list(s.scalars(select(Watchlist.id).where(Watchlist.user_id == u.id)))
+        if ids:
+            s.execute(delete(WatchItem).where(WatchItem.watchlist_id.in_(ids)))
+            s.execute(delete(Watchlist).where(Watchlist.id.in_(ids)))
+        s.delete(u)
+        return len(ids)
+
+
+def list_users(engine: Engine) -> list[dict[str, Any]]:
+    with Session(engine) as s:
+        grouped = select(Watchlist.user_id, func.count()).group_by(Watchlist.user_id)
+        counts = {uid: n for uid, n in s.execute(grouped)}
+        return [
+            {
+                "name": u.name,
+                "created_at": u.created_at.isoformat(timespec="seconds") + "Z",
+                "watchlists": int(counts.get(u.id, 0)),
+            }
+            for u in s.scalars(select(User).order_by(User.name))
+        ]
 
 
 def user_for(engine: Engine, token: str | None, *, admin_token: str | None = None) -> User | None:

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from jaanch.web import data
-from jaanch.web.app import Settings, token_from, token_ok
+from jaanch.web.settings import Settings, settings_of, token_from, token_ok
 
 router = APIRouter(prefix="/api")
 
@@ -23,11 +23,6 @@ Offset = Annotated[int, Query(ge=0, le=100_000, description="Items to skip.")]
 UPLOAD_SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".html", ".htm")
 MAX_UPLOAD = 20 * 1024 * 1024
 MAX_SEARCH_DEPTH = 1000
-
-
-def settings_of(request: Request) -> Settings:
-    s: Settings = request.app.state.settings
-    return s
 
 
 def require_write(request: Request) -> str:

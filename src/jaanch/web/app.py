@@ -9,11 +9,7 @@ Security Policy (scripts only from this server), so text from articles can never
 
 from __future__ import annotations
 
-import hmac
 import os
-import threading
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -24,15 +20,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
-from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from jaanch.labels import label
 from jaanch.web.data import WebError
+from jaanch.web.settings import TOKEN_COOKIE, Settings, token_from, token_ok
 
 HERE = Path(__file__).parent
-TOKEN_COOKIE = "jaanch_token"
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
@@ -45,58 +40,6 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 OPEN_PATHS = ("/static/", "/login", "/healthz")
-
-
-@dataclass
-class Settings:
-    db_url: str | None
-    token: str | None
-    read_token_required: bool
-    include_protected: bool
-    engine: Engine
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    cache: dict[str, tuple[float, Any]] = field(default_factory=dict)
-
-    def cached(self, key: str, ttl: float, make: Any) -> Any:
-        """``make()``'s value, kept ``ttl`` seconds (cleared on every write through this
-        server; other writers are seen within ``ttl``). At most CACHE_SIZE entries."""
-        hit = self.cache.get(key)
-        now = time.monotonic()
-        if hit and now - hit[0] < ttl:
-            return hit[1]
-        value = make()
-        with self.lock:
-            if len(self.cache) >= CACHE_SIZE:
-                for k in sorted(self.cache, key=lambda k: self.cache[k][0])[: CACHE_SIZE // 2]:
-                    self.cache.pop(k, None)
-            self.cache[key] = (now, value)
-        return value
-
-    def changed(self) -> None:
-        self.cache.clear()
-
-
-#: cached values (search results, facet lists) kept per server process
-CACHE_SIZE = 1024
-
-
-def token_from(request: Request, cookie: bool) -> str | None:
-    """The token a request carries (header; the login cookie too when ``cookie``)."""
-    auth = request.headers.get("authorization") or ""
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip() or None
-    hdr = request.headers.get("x-jaanch-token")
-    if hdr:
-        return hdr.strip()
-    if cookie:
-        return request.cookies.get(TOKEN_COOKIE) or None
-    return None
-
-
-def token_ok(given: str | None, expected: str | None) -> bool:
-    return bool(given and expected) and hmac.compare_digest(
-        str(given).encode(), str(expected).encode()
-    )
 
 
 class Guard:

@@ -20,8 +20,8 @@ from jaanch.web.api import (
     dossier_officials,
     entity_history,
     run_search,
-    settings_of,
 )
+from jaanch.web.settings import settings_of
 
 router = APIRouter(include_in_schema=False)
 

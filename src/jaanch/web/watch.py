@@ -14,9 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from jaanch.dossiers import watchlists as wl
 from jaanch.store.models import User
-from jaanch.web.api import settings_of
-from jaanch.web.app import token_from
 from jaanch.web.data import WebError
+from jaanch.web.settings import settings_of, token_from
 
 api = APIRouter(prefix="/api/watchlists", tags=["watchlists"])
 pages = APIRouter(include_in_schema=False)

@@ -102,3 +102,30 @@ def test_the_commands(tmp_path: Path) -> None:
     res = runner.invoke(app, ["ingest", str(tmp_path / "out"), "--db", db, "--json"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)[0]["stored"] == len(ARTICLES)  # one report per batch folder
+
+
+SHARED_CORPUS = (
+    Path(__file__).resolve().parents[1].parent / "shared/data/corpus/hindi_news_all.jsonl"
+)
+
+
+def test_spark_local_gives_the_records_of_extract_and_ingest_takes_them(tmp_path: Path) -> None:
+    pytest.importorskip("pyspark", reason="PySpark is absent (pip install -e '.[dev]')")
+    import shutil
+
+    if shutil.which("java") is None:
+        pytest.skip("Java is absent (apt-get install openjdk-17-jre-headless)")
+    if SHARED_CORPUS.exists():  # 150 articles of the corpus, else the small ones here
+        arts: list[tuple[Article | ReadError, str]] = list(iter_sources([str(SHARED_CORPUS)]))[:150]
+    else:
+        arts = items()
+    out = tmp_path / "out"
+    rep = run_batch(arts, out, engine="spark", master="local[2]", chunk=25)
+    want = {a.id: Pipeline().run(a).to_dict() for a, _ in arts if isinstance(a, Article)}
+    got = {rec["article"]["id"]: rec for _, rec in output.iter_pairs(out)}
+    assert rep.extracted == len(want) and got == want
+    engine = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    man = output.Manifest.read(out)
+    assert man is not None
+    loaded = ingest_extracted(engine, output.iter_pairs(out), tag=man.tag)
+    assert loaded.stored == len(want) and count(engine, ArticleRow) == len(want)

@@ -194,6 +194,16 @@ def batch_cmd(
     chunk: Annotated[
         int, typer.Option("--chunk", min=1, max=10000, help="Articles per part file.")
     ] = 64,
+    engine: Annotated[
+        str,
+        typer.Option("--engine", help="local (a process pool) or spark (Apache Spark)."),
+    ] = "local",
+    master: Annotated[
+        str | None,
+        typer.Option(
+            "--master", help="Spark master URL with --engine spark (default local[WORKERS])."
+        ),
+    ] = None,
     fmt: FormatOpt = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
@@ -216,7 +226,20 @@ def batch_cmd(
                 f"{r.extracted} extracted, {r.failed} failed, {r.rate:.1f} articles/s", end="\r"
             )
 
-    rep = run_batch(iter_sources(paths, fmt), out, workers=workers, chunk=chunk, progress=tick)
+    from jaanch.batch.local import ENGINES
+
+    if engine not in ENGINES:
+        err.print(f"[red]unknown --engine {engine!r}[/]: use one of {', '.join(ENGINES)}")
+        raise typer.Exit(2)
+    rep = run_batch(
+        iter_sources(paths, fmt),
+        out,
+        workers=workers,
+        chunk=chunk,
+        engine=engine,
+        master=master,
+        progress=tick,
+    )
     if as_json:
         typer.echo(json.dumps(rep.to_dict(), ensure_ascii=False, indent=1))
         return

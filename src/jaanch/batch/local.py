@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,12 +90,17 @@ def run_batch(
     *,
     workers: int | None = None,
     chunk: int = 64,
+    engine: str = "local",
+    master: str | None = None,
     progress: Callable[[BatchReport], None] | None = None,
 ) -> BatchReport:
     """Extract ``items`` into the folder ``out``; articles a part already holds (same
-    content hash) are skipped."""
+    content hash) are skipped. ``engine`` is ``local`` (a process pool of ``workers``) or
+    ``spark`` (:mod:`jaanch.batch.spark`, on ``master``)."""
     from jaanch.store.rows import content_hash
 
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
     t0 = time.perf_counter()
     folder = Path(out)
     output.prepare(folder)
@@ -127,33 +133,55 @@ def run_batch(
             {"id": e["id"], "origin": e["origin"], "reason": e["reason"]} for e in read_errors
         ]
     chunks = list(_chunks(jobs, chunk))
-    if workers <= 1 or len(chunks) <= 1:
-        results: Iterable[dict[str, list[dict[str, Any]]]] = map(extract_chunk, chunks)
-        pool = None
+
+    def add(entry: dict[str, Any], errors: list[dict[str, Any]]) -> None:
+        manifest.parts.append(entry)
+        manifest.write(folder)
+        rep.parts += 1
+        rep.extracted += int(entry["articles"])
+        rep.failed += len(errors)
+        rep.failures += [
+            {"id": e["id"], "origin": e["origin"], "reason": e["reason"]} for e in errors
+        ]
+        if progress is not None:
+            rep.seconds = time.perf_counter() - t0
+            progress(rep)
+
+    if engine == "spark":
+        from jaanch.batch.spark import spark_write
+
+        for entry in spark_write(chunks, master or f"local[{workers}]", folder, n):
+            add(entry, output.read_errors(folder, str(entry["part"])))
     else:
-        method = "fork" if sys.platform.startswith("linux") else "spawn"
-        pool = mp.get_context(method).Pool(min(workers, len(chunks)), initializer=_worker_init)
-        results = pool.imap(extract_chunk, chunks)
-    try:
-        for res in results:
-            manifest.parts.append(
-                output.write_part(folder, n, res["records"], res["articles"], res["errors"])
-            )
-            manifest.write(folder)
-            n += 1
-            rep.parts += 1
-            rep.extracted += len(res["records"])
-            rep.failed += len(res["errors"])
-            rep.failures += [
-                {"id": e["id"], "origin": e["origin"], "reason": e["reason"]} for e in res["errors"]
-            ]
-            if progress is not None:
-                rep.seconds = time.perf_counter() - t0
-                progress(rep)
-    finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
+        with _local_results(chunks, workers) as results:
+            for res in results:
+                add(
+                    output.write_part(folder, n, res["records"], res["articles"], res["errors"]),
+                    res["errors"],
+                )
+                n += 1
     manifest.write(folder)
     rep.seconds = time.perf_counter() - t0
     return rep
+
+
+#: the engines a batch runs on
+ENGINES = ("local", "spark")
+Results = Iterator[dict[str, list[dict[str, Any]]]]
+
+
+@contextmanager
+def _local_results(
+    chunks: list[list[tuple[str, dict[str, Any], str]]], workers: int
+) -> Iterator[Results]:
+    """The extracted chunks, in order, from a process pool (or this process)."""
+    if workers <= 1 or len(chunks) <= 1:
+        yield iter(map(extract_chunk, chunks))
+        return
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    pool = mp.get_context(method).Pool(min(workers, len(chunks)), initializer=_worker_init)
+    try:
+        yield pool.imap(extract_chunk, chunks)
+    finally:
+        pool.close()
+        pool.join()

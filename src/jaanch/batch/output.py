@@ -120,6 +120,14 @@ def iter_pairs(folder: str | Path) -> Iterator[tuple[dict[str, Any], dict[str, A
                     yield json.loads(al), json.loads(rl)
 
 
+def read_errors(folder: Path, part: str) -> list[dict[str, Any]]:
+    """The error lines of one part (none when it has no error file)."""
+    f = folder / "errors" / part
+    if not f.exists():
+        return []
+    return [json.loads(ln) for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
 def iter_errors(folder: str | Path) -> Iterator[dict[str, Any]]:
     for f in sorted((Path(folder) / "errors").glob("part-*.jsonl")):
         with f.open(encoding="utf-8") as fh:

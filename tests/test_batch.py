@@ -129,3 +129,29 @@ def test_spark_local_gives_the_records_of_extract_and_ingest_takes_them(tmp_path
     assert man is not None
     loaded = ingest_extracted(engine, output.iter_pairs(out), tag=man.tag)
     assert loaded.stored == len(want) and count(engine, ArticleRow) == len(want)
+
+
+def test_parquet_in_and_out(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is absent (pip install -e '.[dev]')")
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.parquet"
+    rows = [{"id": k, "body": t, "published": "2025-06-01"} for k, t in ARTICLES.items()]
+    rows.append({"id": "empty", "body": "", "published": None})
+    pq.write_table(pa.Table.from_pylist(rows), src)
+    out = tmp_path / "out"
+    rep = run_batch(iter_sources([str(src)]), out, workers=1, fmt="parquet")
+    assert rep.extracted == len(ARTICLES) and rep.failed == 1
+    assert sorted(p.name for p in (out / "records").iterdir()) == ["part-00001.parquet"]
+    # the records jaanch extract gives for the articles read from the same file
+    pipe = Pipeline()
+    read = [a for a, _ in iter_sources([str(src)]) if isinstance(a, Article)]
+    want = {a.id: pipe.run(a).to_dict() for a in read}
+    assert sorted(want) == sorted(ARTICLES)
+    assert {rec["article"]["id"]: rec for _, rec in output.iter_pairs(out)} == want
+    assert [e["reason"] for e in output.iter_errors(out)] == ["empty text"]
+    assert run_batch(iter_sources([str(src)]), out, fmt="parquet").skipped == len(ARTICLES)
+    engine = open_store(f"sqlite:///{tmp_path / 'kb.db'}")
+    man = output.Manifest.read(out)
+    assert man is not None and man.format == "parquet"
+    assert ingest_extracted(engine, output.iter_pairs(out), tag=man.tag).stored == len(ARTICLES)

@@ -182,7 +182,8 @@ def batch_cmd(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="JSONL files, folders of .txt/.jsonl/.json/.html/.csv, or - for stdin."
+            help="JSONL or Parquet (a text column) files, folders of .txt/.jsonl/.json/.html/"
+            ".csv/.parquet, or - for stdin."
         ),
     ],
     out: Annotated[
@@ -204,7 +205,10 @@ def batch_cmd(
             "--master", help="Spark master URL with --engine spark (default local[WORKERS])."
         ),
     ] = None,
-    fmt: FormatOpt = "auto",
+    out_fmt: Annotated[
+        str, typer.Option("--format", help="Output parts as jsonl (default) or parquet.")
+    ] = "jsonl",
+    fmt: Annotated[str, typer.Option("--input-format", help=FORMAT_HELP)] = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Extract many articles at once into an output folder, without a store.
@@ -217,7 +221,7 @@ def batch_cmd(
     from jaanch.store.sources import iter_sources
 
     if fmt not in FORMATS:
-        err.print(f"[red]unknown --format {fmt!r}[/]: use one of {', '.join(FORMATS)}")
+        err.print(f"[red]unknown --input-format {fmt!r}[/]: use one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
 
     def tick(r: Any) -> None:
@@ -227,9 +231,13 @@ def batch_cmd(
             )
 
     from jaanch.batch.local import ENGINES
+    from jaanch.batch.output import FORMATS as OUT_FORMATS
 
     if engine not in ENGINES:
         err.print(f"[red]unknown --engine {engine!r}[/]: use one of {', '.join(ENGINES)}")
+        raise typer.Exit(2)
+    if out_fmt not in OUT_FORMATS:
+        err.print(f"[red]unknown --format {out_fmt!r}[/]: use one of {', '.join(OUT_FORMATS)}")
         raise typer.Exit(2)
     rep = run_batch(
         iter_sources(paths, fmt),
@@ -238,6 +246,7 @@ def batch_cmd(
         chunk=chunk,
         engine=engine,
         master=master,
+        fmt=out_fmt,
         progress=tick,
     )
     if as_json:

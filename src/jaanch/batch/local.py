@@ -92,6 +92,7 @@ def run_batch(
     chunk: int = 64,
     engine: str = "local",
     master: str | None = None,
+    fmt: str = "jsonl",
     progress: Callable[[BatchReport], None] | None = None,
 ) -> BatchReport:
     """Extract ``items`` into the folder ``out``; articles a part already holds (same
@@ -101,6 +102,8 @@ def run_batch(
 
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+    if fmt not in output.FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: one of {', '.join(output.FORMATS)}")
     t0 = time.perf_counter()
     folder = Path(out)
     output.prepare(folder)
@@ -122,11 +125,12 @@ def run_batch(
             continue
         done.add(h)
         jobs.append((h, asdict(item), origin))
-    manifest = output.Manifest.read(folder) or output.Manifest(tag=pipeline_tag())
+    manifest = output.Manifest.read(folder) or output.Manifest(tag=pipeline_tag(), format=fmt)
     manifest.tag = pipeline_tag()
+    manifest.format = fmt
     n = output.next_part(folder)
     if read_errors:
-        manifest.parts.append(output.write_part(folder, n, [], [], read_errors))
+        manifest.parts.append(output.write_part(folder, n, [], [], read_errors, fmt))
         n += 1
         rep.failed += len(read_errors)
         rep.failures += [
@@ -150,15 +154,15 @@ def run_batch(
     if engine == "spark":
         from jaanch.batch.spark import spark_write
 
-        for entry in spark_write(chunks, master or f"local[{workers}]", folder, n):
+        for entry in spark_write(chunks, master or f"local[{workers}]", folder, n, fmt):
             add(entry, output.read_errors(folder, str(entry["part"])))
     else:
         with _local_results(chunks, workers) as results:
             for res in results:
-                add(
-                    output.write_part(folder, n, res["records"], res["articles"], res["errors"]),
-                    res["errors"],
+                part = output.write_part(
+                    folder, n, res["records"], res["articles"], res["errors"], fmt
                 )
+                add(part, res["errors"])
                 n += 1
     manifest.write(folder)
     rep.seconds = time.perf_counter() - t0

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 
-def _task(folder: str, first: int) -> Any:
+def _task(folder: str, first: int, fmt: str) -> Any:
     def run(index: int, chunks: Iterator[list[Any]]) -> Iterator[dict[str, Any]]:
         from jaanch.batch import output
         from jaanch.batch.local import extract_chunk
@@ -26,14 +26,14 @@ def _task(folder: str, first: int) -> Any:
         for chunk in chunks:
             res = extract_chunk(chunk)
             yield output.write_part(
-                Path(folder), first + index, res["records"], res["articles"], res["errors"]
+                Path(folder), first + index, res["records"], res["articles"], res["errors"], fmt
             )
 
     return run
 
 
 def spark_write(
-    chunks: list[list[Any]], master: str, folder: Path, first: int
+    chunks: list[list[Any]], master: str, folder: Path, first: int, fmt: str = "jsonl"
 ) -> list[dict[str, Any]]:
     """Extract ``chunks`` on Spark, chunk ``i`` written as part ``first + i``; the parts'
     manifest entries in order."""
@@ -58,7 +58,7 @@ def spark_write(
     try:
         rdd = spark.sparkContext.parallelize(chunks, numSlices=len(chunks))
         entries: list[dict[str, Any]] = rdd.mapPartitionsWithIndex(
-            _task(str(folder.resolve()), first)
+            _task(str(folder.resolve()), first, fmt)
         ).collect()
     finally:
         spark.stop()

@@ -17,7 +17,7 @@ from jaanch.reader import MAX_FILE_BYTES, ReadError, from_object, iter_inputs, n
 from jaanch.types import Article
 
 TEXT_COLUMNS = ("text", "body", "content", "article")
-READ_SUFFIXES = (".txt", ".jsonl", ".json", ".html", ".htm", ".csv")
+READ_SUFFIXES = (".txt", ".jsonl", ".json", ".html", ".htm", ".csv", ".parquet")
 DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]
 BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "div", "section", "td", "br")
 
@@ -61,6 +61,9 @@ def _file(path: Path, fmt: str = "auto") -> Iterator[tuple[Article | ReadError, 
         for item, origin in read_jsonl(path):
             yield item, origin
         return
+    if suffix == ".parquet":
+        yield from read_parquet(path)
+        return
     for item in iter_inputs([str(path)]):
         yield item, (item.source if isinstance(item, ReadError) else str(path))
 
@@ -88,6 +91,45 @@ def read_jsonl(path: Path) -> Iterator[tuple[Article | ReadError, str]]:
             for item in from_object(obj, f"{path.stem}:{n}", origin):
                 if isinstance(item, Article):
                     item.published = norm_date(pub)
+                yield item, origin
+
+
+def read_parquet(path: Path) -> Iterator[tuple[Article | ReadError, str]]:
+    """Articles from a Parquet file with a text column (``text``/``body``/...) and, when
+    present, ``id``, ``title``, ``published``, ``source``, ``url`` and ``author``; read in
+    row batches (pyarrow)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        reason = "reading Parquet needs pyarrow (pip install 'jaanch[parquet]')"
+        yield ReadError(path.stem, str(path), reason), str(path)
+        return
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as e:  # noqa: BLE001 - any unreadable file is a per-document error
+        yield ReadError(path.stem, str(path), f"not a readable Parquet file: {e}"), str(path)
+        return
+    names = {n.lower(): n for n in pf.schema_arrow.names}
+    col = next((names[c] for c in TEXT_COLUMNS if c in names), None)
+    if col is None:
+        reason = f"no text column (one of {', '.join(TEXT_COLUMNS)})"
+        yield ReadError(path.stem, str(path), reason), str(path)
+        return
+    n = 0
+    for batch in pf.iter_batches(batch_size=1000):
+        for row in batch.to_pylist():
+            n += 1
+            origin = f"{path}:{n}"
+            obj = {k.lower(): v for k, v in row.items()}
+            obj["text"] = row.get(col)
+            obj.setdefault("id", f"{path.stem}:{n}")
+            if obj.get("id") in (None, ""):
+                obj["id"] = f"{path.stem}:{n}"
+            obj["id"] = str(obj["id"])
+            for k in ("published", "title", "source", "url", "author"):
+                if obj.get(k) is not None and not isinstance(obj[k], str):
+                    obj[k] = str(obj[k])
+            for item in from_object(obj, str(obj["id"]), origin):
                 yield item, origin
 
 

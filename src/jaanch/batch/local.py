@@ -16,35 +16,20 @@ from typing import Any
 
 from jaanch.batch import output
 from jaanch.reader import ReadError
+from jaanch.store.ingest import current_tag, init_worker
 from jaanch.types import Article
-
-_PIPELINE: Any = None
-
-
-def _worker_init() -> None:
-    global _PIPELINE
-    from jaanch.pipeline import Pipeline
-
-    _PIPELINE = Pipeline()
-
-
-def pipeline_tag() -> str:
-    from jaanch.pipeline import default_pipeline
-    from jaanch.store.rows import pipeline_tag as tag
-
-    return tag(default_pipeline().versions)
 
 
 def extract_chunk(chunk: list[tuple[str, dict[str, Any], str]]) -> dict[str, list[dict[str, Any]]]:
     """Extract a chunk of (hash, article fields, origin): the records, their articles and
     the errors (worker side)."""
-    global _PIPELINE
-    if _PIPELINE is None:
-        _worker_init()
+    from jaanch.pipeline import default_pipeline
+
+    pipe = default_pipeline()  # loaded once per worker process
     out: dict[str, list[dict[str, Any]]] = {"records": [], "articles": [], "errors": []}
     for h, art, origin in chunk:
         try:
-            rec = _PIPELINE.run(Article(**art)).to_dict()
+            rec = pipe.run(Article(**art)).to_dict()
         except Exception as e:  # noqa: BLE001 - one bad document never stops a run
             out["errors"].append(
                 {
@@ -125,8 +110,8 @@ def run_batch(
             continue
         done.add(h)
         jobs.append((h, asdict(item), origin))
-    manifest = output.Manifest.read(folder) or output.Manifest(tag=pipeline_tag(), format=fmt)
-    manifest.tag = pipeline_tag()
+    manifest = output.Manifest.read(folder) or output.Manifest(tag=current_tag(), format=fmt)
+    manifest.tag = current_tag()
     manifest.format = fmt
     n = output.next_part(folder)
     if read_errors:
@@ -183,7 +168,7 @@ def _local_results(
         yield iter(map(extract_chunk, chunks))
         return
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    pool = mp.get_context(method).Pool(min(workers, len(chunks)), initializer=_worker_init)
+    pool = mp.get_context(method).Pool(min(workers, len(chunks)), initializer=init_worker)
     try:
         yield pool.imap(extract_chunk, chunks)
     finally:

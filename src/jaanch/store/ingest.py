@@ -63,14 +63,13 @@ class IngestReport:
 
 # ---------------------------------------------------------------- worker side
 
-_PIPELINE: Any = None
 
+def init_worker() -> None:
+    """Load the pipeline and its models once per worker process (``default_pipeline`` is
+    cached per process)."""
+    from jaanch.pipeline import default_pipeline
 
-def _init_worker() -> None:
-    global _PIPELINE
-    from jaanch.pipeline import Pipeline
-
-    _PIPELINE = Pipeline()
+    default_pipeline()
 
 
 def current_tag() -> str:
@@ -81,13 +80,13 @@ def current_tag() -> str:
 
 def process(job: tuple[str, dict[str, Any], str]) -> dict[str, Any]:
     """Extract one article (worker side): the record and its rows, or the error."""
+    from jaanch.pipeline import default_pipeline
+
     h, art, origin = job
-    global _PIPELINE
-    if _PIPELINE is None:
-        _init_worker()
+    pipe = default_pipeline()
     article = Article(**art)
     try:
-        ex = _PIPELINE.run(article)
+        ex = pipe.run(article)
         rec = ex.to_dict()
         rows = build_rows(h, article.text, rec)
     except Exception as e:  # noqa: BLE001 - any failure is recorded per document
@@ -98,7 +97,7 @@ def process(job: tuple[str, dict[str, Any], str]) -> dict[str, Any]:
         "origin": origin,
         "record": rec,
         "rows": rows,
-        "tag": pipeline_tag(_PIPELINE.versions),
+        "tag": pipeline_tag(pipe.versions),
     }
 
 
@@ -109,7 +108,7 @@ def _imap(jobs: list[tuple[str, dict[str, Any], str]], workers: int) -> Iterator
         return
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     ctx = mp.get_context(method)
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
+    with ctx.Pool(workers, initializer=init_worker) as pool:
         yield from pool.imap_unordered(process, jobs, chunksize=2)
 
 

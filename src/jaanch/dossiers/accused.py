@@ -45,6 +45,7 @@ def accused(
                     ties.setdefault((fact.article_id, a), set()).add(b)
                     ties.setdefault((fact.article_id, b), set()).add(a)
     by_mention = {(m.article_id, m.name): f for f in files for m in f.mentions}
+    by_entity = {f.entity.id: f for f in files}
     rows: list[dict[str, Any]] = []
     for f in files:
         if f.entity.protected and not include_protected:
@@ -92,9 +93,7 @@ def accused(
                 "associates": [
                     {
                         "entity": eid,
-                        "name": next(
-                            o.name(include_protected) for o in files if o.entity.id == eid
-                        ),
+                        "name": by_entity[eid].name(include_protected),
                         "articles": n,
                     }
                     for eid, n in associates.most_common(10)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from jaanch.dossiers.common import incident_dict
 from jaanch.lexicons import load_yaml
 from jaanch.privacy import redact_text
+from jaanch.search.engine import protected_names
 from jaanch.store.models import ARTICLE_META, ArticleRow, Entity, IncidentRow, Link, Mention
 
 SAME_CASE_DAYS = 45
@@ -61,16 +62,7 @@ def history(engine: Engine, entity_id: str, *, include_protected: bool = False) 
             s.execute(select(IncidentRow).where(IncidentRow.article_id.in_(aids))).scalars()
         )
         arts = {a.id: a for a in s.execute(select(*ARTICLE_META).where(ArticleRow.id.in_(aids)))}
-        protected_names: dict[int, dict[str, str]] = {}
-        if not include_protected:
-            for m, e in s.execute(
-                select(Mention, Entity)
-                .join(Link, Link.mention_id == Mention.id)
-                .join(Entity, Entity.id == Link.entity_id)
-                .where(Mention.article_id.in_(aids), Entity.protected.is_(True))
-            ).all():
-                for n in [m.name, *(m.aliases or [])]:
-                    protected_names.setdefault(m.article_id, {})[n] = e.pseudonym or e.id
+        hidden = {} if include_protected else protected_names(s, aids)
     hide = ent.protected and not include_protected
     names: dict[int, set[str]] = {}
     roles: dict[int, set[str]] = {}
@@ -78,7 +70,7 @@ def history(engine: Engine, entity_id: str, *, include_protected: bool = False) 
         names.setdefault(m.article_id, set()).update([m.name, *(m.aliases or [])])
         roles.setdefault(m.article_id, set()).update(m.roles or [])
     found = [
-        incident_dict(i, arts.get(i.article_id), protected_names)
+        incident_dict(i, arts.get(i.article_id), hidden)
         for i in incs
         if names.get(i.article_id, set()) & set(i.people or [])
     ]

@@ -45,8 +45,10 @@ def _dates(incidents: Iterable[dict[str, Any]]) -> tuple[str, str]:
 
 
 def _code_label(code: str) -> str:
-    kind = "action" if label("action", code) != code.replace("_", " ") else "crime"
-    return label(kind, code)
+    """A misconduct code's label: an action of ``dossiers.yaml``, else a crime."""
+    from jaanch.dossiers.common import vocabulary
+
+    return label("action" if code in vocabulary()["misconduct_actions"] else "crime", code)
 
 
 def officials_csv(rows: list[dict[str, Any]]) -> str:

@@ -18,7 +18,17 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from jaanch.privacy import redact_text
-from jaanch.store.models import ArticleRow, Entity, Link, Mention, User, WatchItem, Watchlist
+from jaanch.search.engine import protected_names
+from jaanch.store.models import (
+    ARTICLE_META,
+    ArticleRow,
+    Entity,
+    Link,
+    Mention,
+    User,
+    WatchItem,
+    Watchlist,
+)
 
 ATOM = "http://www.w3.org/2005/Atom"
 #: how many matching articles a watchlist lists and feeds
@@ -197,39 +207,32 @@ def view(
         new: dict[int, dict[str, Any]] = {}
         for it in items:
             since = max(it.created_at, w.seen_at) if w.seen_at else it.created_at
-            for aid in _matching(engine, s, it, include_protected):
-                row = s.get(ArticleRow, aid)
-                if row is None or row.ingested_at <= since:
-                    continue
-                hit = new.setdefault(
-                    aid,
-                    {
-                        "article": aid,
-                        "doc_id": row.doc_id,
-                        "title": row.title,
-                        "published": row.published,
-                        "url": row.url,
-                        "ingested_at": row.ingested_at.isoformat(timespec="seconds") + "Z",
-                        "because": [],
-                        "snippet": " ".join((row.text or "").split())[:280],
-                    },
-                )
-                hit["because"].append(it.label)
+            aids = _matching(engine, s, it, include_protected)
+            # only the articles stored since, read in one query per chunk of ids
+            for i in range(0, len(aids), 500):
+                for row in s.execute(
+                    select(*ARTICLE_META, ArticleRow.ingested_at, ArticleRow.text).where(
+                        ArticleRow.id.in_(aids[i : i + 500]), ArticleRow.ingested_at > since
+                    )
+                ):
+                    hit = new.setdefault(
+                        row.id,
+                        {
+                            "article": row.id,
+                            "doc_id": row.doc_id,
+                            "title": row.title,
+                            "published": row.published,
+                            "url": row.url,
+                            "ingested_at": row.ingested_at.isoformat(timespec="seconds") + "Z",
+                            "because": [],
+                            "snippet": " ".join((row.text or "").split())[:280],
+                        },
+                    )
+                    hit["because"].append(it.label)
         arts = sorted(new.values(), key=lambda d: (d["ingested_at"], d["article"]), reverse=True)
         arts = arts[:MAX_ITEMS]
         if not include_protected and arts:
-            hidden: dict[int, dict[str, str]] = {}
-            for m, e in s.execute(
-                select(Mention, Entity)
-                .join(Link, Link.mention_id == Mention.id)
-                .join(Entity, Entity.id == Link.entity_id)
-                .where(
-                    Mention.article_id.in_([a["article"] for a in arts]), Entity.protected.is_(True)
-                )
-            ).all():
-                for n in [m.name, *(m.aliases or [])]:
-                    if n:
-                        hidden.setdefault(m.article_id, {})[n] = e.pseudonym or e.id
+            hidden = protected_names(s, [a["article"] for a in arts])
             for hit in arts:
                 names = hidden.get(hit["article"], {})
                 hit["snippet"] = redact_text(hit["snippet"], names)

@@ -277,7 +277,7 @@ def search(engine: Engine, query: Query | str, *, include_protected: bool = Fals
             if ordered
             else {}
         )
-        hidden = _protected_names(conn, ordered) if not include_protected else {}
+        hidden = protected_names(conn, ordered) if not include_protected else {}
     hits: list[EntityHit] = []
     for eid in ent_ids:
         e = ent_map.get(eid)
@@ -336,7 +336,7 @@ def _name(e: Entity | None, include_protected: bool) -> str:
     return e.name
 
 
-def _protected_names(conn: Session, article_ids: list[int]) -> dict[int, dict[str, str]]:
+def protected_names(conn: Session, article_ids: list[int]) -> dict[int, dict[str, str]]:
     """Per article: protected names (and aliases) -> pseudonym."""
     if not article_ids:
         return {}

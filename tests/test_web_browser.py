@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from test_web_api import ARTICLES, SCRIPT, TOKEN, VICTIM, build_store
-from webserver import ARGS, CHROMIUM, serving
+from webserver import CHROMIUM, chromium, serving
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seeds"
 
@@ -47,10 +47,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture()

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from test_web_api import TOKEN, build_store
-from webserver import ARGS, CHROMIUM, serving
+from webserver import CHROMIUM, chromium, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "data" / "seeds"
@@ -66,10 +66,8 @@ def server(store: str) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture()

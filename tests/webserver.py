@@ -49,3 +49,16 @@ def serving(app: Any) -> Iterator[str]:
     finally:
         srv.should_exit = True
         th.join(timeout=10)
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, headless, with the tests' flags."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()

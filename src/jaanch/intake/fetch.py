@@ -85,7 +85,7 @@ class Fetcher:
 
     limits: Limits = field(default_factory=Limits)
     user_agent: str = field(default_factory=lambda: os.environ.get("JAANCH_USER_AGENT", USER_AGENT))
-    #: requests made (URL, method-less): what tests and the watcher's progress line read
+    #: HTTP requests made so far (robots.txt included): the watcher's progress line reads it
     requests: int = 0
 
     def __post_init__(self) -> None:

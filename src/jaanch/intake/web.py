@@ -75,15 +75,24 @@ class _State:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.rows: dict[str, dict[str, Any]] = {}
+        #: URLs known to have no row yet (asked once)
+        self.absent: set[str] = set()
 
     def get(self, url: str) -> dict[str, Any] | None:
-        if url not in self.rows:
-            with self.engine.connect() as conn:
-                r = conn.execute(select(WebResource).where(WebResource.url == url)).first()
-            if r is None:
-                return None
-            self.rows[url] = dict(r._mapping)
-        return self.rows[url]
+        if url not in self.rows and url not in self.absent:
+            self.preload([url])
+        return self.rows.get(url)
+
+    def preload(self, urls: list[str]) -> None:
+        """Read the rows of ``urls`` not read yet, 500 to a query (a feed's items at once);
+        the URLs with no row are remembered as absent."""
+        todo = [u for u in dict.fromkeys(urls) if u not in self.rows and u not in self.absent]
+        with self.engine.connect() as conn:
+            for i in range(0, len(todo), 500):
+                chunk = todo[i : i + 500]
+                for r in conn.execute(select(WebResource).where(WebResource.url.in_(chunk))):
+                    self.rows[r.url] = dict(r._mapping)
+                self.absent.update(u for u in chunk if u not in self.rows)
 
     def retryable(self, feed: str) -> list[str]:
         """The pages of ``feed`` whose last fetch failed for a reason that may pass (a
@@ -271,6 +280,7 @@ class _Run:
         except FeedError as e:
             self.fail(url, "feed", str(e))
             return
+        self.state.preload([canonical_url(it.link) for it in entries])
         for it in entries:
             if self.stopped():
                 return

@@ -196,3 +196,29 @@ def test_a_sentence_end_is_no_initial_and_a_lone_sign_no_name():
     assert "वाई. एस. डडवाल" in ents(extract("पुलिस कमिश्नर वाई. एस. डडवाल ने बताया।"), "PERSON")
     # a sign with no letter (॰) is no word of a name, and never a person
     assert not ents(extract("पुलिस ने ॰ और ॰ को देखा। ॰ ने कहा।"), "PERSON")
+
+
+def test_a_popular_given_name_that_is_also_a_word_begins_the_name_before_a_surname():
+    ex = extract("पुलिस ने आकाश राजपूत, आनंद कुर्मी और विशाल सिंह चौहान को आरोपी बनाया है।")
+    assert "विशाल सिंह चौहान" in ents(ex, "PERSON")
+    # trap: a word that is no popular first name stays outside ("शक्ति" is 1.37)
+    ex = extract("इस शक्ति सिंह को पुलिस ने पकड़ा। गांव का विशाल मैदान खाली रहा।")
+    assert "विशाल" not in " ".join(ents(ex, "PERSON"))
+
+
+def test_residence_before_a_given_name_and_surname_is_no_locality():
+    ex = extract("इनकी पहचान आश्रम निवासी रामकृपाल सिंह (40) के रूप में हुई।")
+    assert "रामकृपाल सिंह" in ents(ex, "PERSON")
+    assert "रामकृपाल" not in ents(ex, "LOC")
+    # the address pattern still reads an unknown place after निवासी
+    ex = extract("पुलिस ने कल्लू पुत्र रामदीन निवासी लाठीगरा को गिरफ्तार किया।")
+    assert "लाठीगरा" in ents(ex, "LOC")
+
+
+def test_a_district_head_between_a_surname_and_a_district_opens_the_district():
+    ex = extract("पुलिस ने रतनलाल पाल, राजू पाल जिला नदिया (पश्चिम बंगाल) को गिरफ्तार किया।")
+    assert "राजू पाल" in ents(ex, "PERSON")
+    assert "नदिया" in ents(ex, "LOC") and "राजू पाल" not in ents(ex, "LOC")
+    # "कानपुर जिला अस्पताल": the name before the head is still the district's
+    ex = extract("घायल को कानपुर जिला अस्पताल में भर्ती कराया गया।")
+    assert "कानपुर" in ents(ex, "LOC")

@@ -29,11 +29,14 @@ from jaanch.models.roles import PERSON_LABEL, RoleModel
 from jaanch.names import NameLexicon, syllable_letters
 from jaanch.recognise.base import register
 from jaanch.recognise.designation import designation_matcher
-from jaanch.text.english_names import initials
+from jaanch.text.english_names import india_first_score, initials
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
 MAX_NAME_TOKENS = 4
+#: India first-name score (log10 of 20000 / rank) above which a word is a popular given
+#: name (Vishal 2.87, Karan 2.48, Anand 2.43; Shakti 1.37 and Sant 0.89 are not)
+POPULAR_GIVEN = 2.0
 LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+")
 #: a Devanagari letter: an independent vowel or a consonant (not a sign or a digit)
 DEVANAGARI_LETTER_RE = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
@@ -368,6 +371,16 @@ class PersonRecogniser:
         c = self.names.counts(self.keys[i])
         return c.per_first if c is not None else 0
 
+    def popular_given(self, i: int) -> bool:
+        """Is token ``i`` a first name many people have, so that before a surname it
+        begins the name though it is also a word (``विशाल सिंह चौहान``, ``राजा
+        रघुवंशी``): names often begin with it in the NER corpora, or its English
+        spelling is a common first name in India (``names-dataset`` score)."""
+        if self.first_name_uses(i) >= 5:
+            return True
+        score = india_first_score(self.toks[i].text)
+        return score is not None and score >= POPULAR_GIVEN
+
     def given_like(self, i: int) -> bool:
         """Does token ``i`` look like a given name (the first word of a full name)?"""
         k = self.keys[i]
@@ -468,7 +481,7 @@ class PersonRecogniser:
                 i < j
                 and self.common(self.keys[i])
                 and self.name_score(i) < 0.3
-                and not (self.is_surname(i + 1) and self.first_name_uses(i) >= 5)
+                and not (self.is_surname(i + 1) and self.popular_given(i))
             ):
                 break  # "अपने परिचित राजवीर पुत्र", "की पहचान पवन पुत्र": a noun, not a name
             ok = (
@@ -480,7 +493,7 @@ class PersonRecogniser:
                 or (
                     i < j
                     and self.is_surname(i + 1)
-                    and (not self.common(self.keys[i]) or self.first_name_uses(i) >= 5)
+                    and (not self.common(self.keys[i]) or self.popular_given(i))
                 )
                 or (
                     i < j

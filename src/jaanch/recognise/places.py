@@ -172,6 +172,13 @@ class PlaceRecogniser:
                     or self.names.loc_score(keys[first - 1]) >= 0.2
                 ):
                     continue  # "कैमरे की कमी खली जेल के": a jail needs a known place name
+                if (
+                    head["inside"] == "no"
+                    and last + 1 < n
+                    and self.names.is_surname(keys[first - 1])
+                    and any(r.kind == head["kind"] for r in self.gaz.lookup(toks[last + 1].text))
+                ):
+                    continue  # "राजू पाल जिला नदिया": the head opens the next name
                 if head["inside"] == "yes" and first - a >= 2 and self.names.is_surname(keys[a]):
                     a += 1  # "लोकेश गुप्ता वेंकटेश नगर": the surname ends a name, not the place
                 b = last if head["inside"] == "yes" else first - 1
@@ -272,6 +279,7 @@ class PlaceRecogniser:
             ):
                 continue
             j = i + 1
+            run: list[int] = []
             while j < n and j <= i + 5 and wordy(j) and not any(x <= j <= y for (x, y) in found):
                 key = keys[j]
                 if self.names.name_likeness(key) >= 0.4 or self.names.is_common_word(key):
@@ -280,8 +288,12 @@ class PlaceRecogniser:
                     break  # the gazetteer step takes it
                 if self.names.counts(key) is not None and self.names.loc_score(key) < 0.3:
                     break
-                found[(j, j)] = {"kind": "locality", "source": "pattern", "head": "निवासी"}
+                run.append(j)
                 j += 1
+            if run and j < n and self.names.is_surname(keys[j]):
+                continue  # "आश्रम निवासी रामकृपाल सिंह": a given name before a surname
+            for j in run:
+                found[(j, j)] = {"kind": "locality", "source": "pattern", "head": "निवासी"}
 
         # 2. gazetteer names
         i = 0

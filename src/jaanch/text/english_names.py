@@ -450,6 +450,28 @@ def english_name(name: str) -> str | None:
     return _shipped().name(name)
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, float]:
+    """lower-case first name -> its India score (first-name rows only)."""
+    out: dict[str, float] = {}
+    for row in load_tsv(TABLE):
+        if row.get("kind") != "first":
+            continue
+        try:
+            out[row.get("name", "").lower()] = float(row.get("score", ""))
+        except ValueError:
+            continue
+    return out
+
+
+def india_first_score(word: str) -> float | None:
+    """How much people in India use this word as a first name (``विशाल`` -> Vishal,
+    2.87; ``सिंह`` has no first-name row), or None when the table has no first name
+    spelt so."""
+    spelling = english_word(word) if any("\u0900" <= ch <= "\u097f" for ch in word) else word
+    return _first_names().get(spelling.lower())
+
+
 def india_score(word: str) -> float | None:
     """How much people in India use this name word (``latin_names.tsv`` score of its
     English spelling: log10(20000 / rank), about 4.3 for the commonest), or None when the

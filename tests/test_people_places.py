@@ -222,3 +222,33 @@ def test_a_district_head_between_a_surname_and_a_district_opens_the_district():
     # "कानपुर जिला अस्पताल": the name before the head is still the district's
     ex = extract("घायल को कानपुर जिला अस्पताल में भर्ती कराया गया।")
     assert "कानपुर" in ents(ex, "LOC")
+
+
+def test_a_post_after_the_name_in_brackets_or_apposition():
+    ex = extract("डीजीपी ने बताया कि हर्बर्ट खारकोंगोर (एसपी) और विपुल दास (एएसपी) मौके पर पहुंचे।")
+    assert person(ex, "हर्बर्ट खारकोंगोर").designation == "sp"
+    assert person(ex, "विपुल दास").designation == "asp"
+    ex = extract("आरएन चौधरी, इंस्पेक्टर ने बताया कि आरोपी फरार है।")
+    assert person(ex, "आरएन चौधरी").designation == "sho"
+    # trap: in "A, एसपी B" the post is B's
+    ex = extract("बैठक में रमेश वर्मा, एसपी सुनील कुमार और अन्य लोग मौजूद रहे।")
+    assert person(ex, "सुनील कुमार").designation == "sp"
+    assert person(ex, "रमेश वर्मा").designation is None
+
+
+def test_the_post_before_a_list_is_each_listed_names():
+    ex = extract("निरीक्षक कैलाश पाटीदार, राजेश साहू और आमोद राठौर ने आरोपियों को पकड़ लिया।")
+    for name in ("कैलाश पाटीदार", "राजेश साहू", "आमोद राठौर"):
+        assert person(ex, name).designation == "sho", name
+    # trap: the post of a name inside the list is not the next name's
+    ex = extract("कार्यक्रम में प्रियांशु जैन, पार्षद राजीव जैन, राकेश चेतक सहित लोग मौजूद रहे।")
+    assert person(ex, "राजीव जैन").designation == "local_official"
+    assert person(ex, "राकेश चेतक").designation is None
+
+
+def test_posts_beyond_the_police_ranks():
+    ex = extract("न्यायमूर्ति सुबोध अभ्यंकर की एकलपीठ ने याचिका खारिज की। एसडीओपी प्रशांत सिंह ने बताया।")
+    assert person(ex, "सुबोध अभ्यंकर").designation == "judge"
+    assert person(ex, "प्रशांत सिंह").designation == "co"
+    ex = extract("विशेष सरकारी वकील उज्ज्वल निकम ने अदालत में दलील दी।")
+    assert person(ex, "उज्ज्वल निकम").designation == "other_official"

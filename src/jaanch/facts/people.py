@@ -240,9 +240,33 @@ def _find_cluster(
 def assign_designations(doc: Doc, clusters: list[Cluster]) -> None:
     desigs = sorted(doc.spans_of("DESIGNATION"), key=lambda s: s.nstart)
     locs = doc.spans_of("LOC")
+    mentions = sorted((m for c in clusters for m in c.mentions), key=lambda s: s.nstart)
+    # the post each mention is named with: before it ("एसपी X"), after it in brackets or
+    # as an apposition ("X (एसपी)", "X, इंस्पेक्टर ने"), or shared with the list it ends
+    # ("निरीक्षक A, B, C ने", "इंस्पेक्टरों A और B")
+    post: dict[int, Span] = {}
+    #: the mention that opens the list a mention is in (itself when it follows no name)
+    opens: dict[int, int] = {}
+    for k, m in enumerate(mentions):
+        prev = mentions[k - 1] if k > 0 else None
+        listed = prev is not None and " ".join(doc.text[prev.nend : m.nstart].split()) in LIST_GAPS
+        opens[m.nstart] = opens[prev.nstart] if listed and prev is not None else m.nstart
+        d = _designation_before(doc, desigs, m) or _designation_after(doc, desigs, m)
+        if d is None and listed and prev is not None:
+            # the post of the list's first name, said before it, is each one's: not the
+            # post of a name inside the list ("A, पार्षद B, C": C is no councillor)
+            got = post.get(prev.nstart)
+            if (
+                got is not None
+                and got.nend <= opens[m.nstart]
+                and not doc.text[max(0, got.nstart - 6) : got.nstart].rstrip().endswith(",")
+            ):
+                d = got
+        if d is not None:
+            post[m.nstart] = d
     for c in clusters:
         for m in sorted(c.mentions, key=lambda s: s.nstart):
-            d = _designation_before(doc, desigs, m)
+            d = post.get(m.nstart)
             if d is None:
                 continue
             if c.designation is None:
@@ -268,6 +292,28 @@ def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
         if any(fold_for_match(w) in fw for w in gap.split()):
             return None
         return d
+    return None
+
+
+#: what may stand between two names of one list (the post before the first is each one's)
+LIST_GAPS = frozenset([",", "और", "व", "एवं", "तथा", ", और"])
+#: what may follow a post named after a name ("X, इंस्पेक्टर ने", "X, सहायक मंत्री।")
+_AFTER_POST_END = re.compile(r"\s*(?:[।,;:\n)]|$|(?:ने|के|की|का|को|से)(?=[\s।,]|$))")
+
+
+def _designation_after(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
+    """A post named right after the name: ``X (एसपी)``, or ``X, इंस्पेक्टर`` when the post
+    ends the phrase (in ``X, एसपी Y`` the post is Y's)."""
+    rest = doc.text[m.nend : m.nend + 40]
+    for d in desigs:
+        if d.nstart < m.nend or d.nstart - m.nend > 4:
+            continue
+        gap = doc.text[m.nend : d.nstart].strip()
+        tail = doc.text[d.nend : d.nend + 12]
+        if gap == "(" and tail.lstrip().startswith(")"):
+            return d
+        if gap == "," and _AFTER_POST_END.match(tail) and rest:
+            return d
     return None
 
 

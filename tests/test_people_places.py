@@ -252,3 +252,8 @@ def test_posts_beyond_the_police_ranks():
     assert person(ex, "प्रशांत सिंह").designation == "co"
     ex = extract("विशेष सरकारी वकील उज्ज्वल निकम ने अदालत में दलील दी।")
     assert person(ex, "उज्ज्वल निकम").designation == "other_official"
+
+
+def test_an_abbreviations_letter_i_is_read_in_either_spelling():
+    ex = extract("मामले की जांच सीबीआइ को सौंपी गई। एनआइए और सीबीआई की टीमें पहुंचीं। उसने कहा आइए।")
+    assert ents(ex, "ORG") == ["सीबीआइ", "एनआइए", "सीबीआई"]

@@ -16,9 +16,21 @@ from jaanch.recognise.persons import context
 from jaanch.types import Span
 
 
+def _spellings(name: str) -> list[str]:
+    """A name and its other usual spelling: the English letter I of an abbreviation is
+    written ``आई`` or ``आइ`` (``सीबीआई``/``सीबीआइ``, ``एसआईटी``/``एसआइटी``)."""
+    out = [name]
+    for a, b in (("आई", "आइ"), ("आइ", "आई")):
+        if a in name:
+            out.append(name.replace(a, b))
+    return out
+
+
 @cache
 def org_matcher() -> PhraseMatcher[str]:
-    return PhraseMatcher((r["name"], r["kind"]) for r in load_tsv("orgs.tsv"))
+    return PhraseMatcher(
+        (v, r["kind"]) for r in load_tsv("orgs.tsv") for v in _spellings(r["name"])
+    )
 
 
 @cache

@@ -96,17 +96,26 @@ Alts = list[tuple[str, str]]
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, tuple[str, float]], list[str]]:
-    """lower-case name -> (spelling, best score over first/last), and the sorted keys."""
-    best: dict[str, tuple[str, float]] = {}
+def _rows() -> list[tuple[str, str, float]]:
+    """(name, kind, score) of every row of the table with a score."""
+    out: list[tuple[str, str, float]] = []
     for row in load_tsv(TABLE):
-        name = row.get("name", "")
         try:
             score = float(row.get("score", ""))
         except ValueError:
             continue
+        if row.get("name"):
+            out.append((row["name"], row.get("kind", ""), score))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, tuple[str, float]], list[str]]:
+    """lower-case name -> (spelling, best score over first/last), and the sorted keys."""
+    best: dict[str, tuple[str, float]] = {}
+    for name, _kind, score in _rows():
         key = name.lower()
-        if name and (key not in best or score > best[key][1]):
+        if key not in best or score > best[key][1]:
             best[key] = (name, score)
     return best, sorted(best)
 
@@ -453,20 +462,12 @@ def english_name(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, float]:
     """lower-case first name -> its India score (first-name rows only)."""
-    out: dict[str, float] = {}
-    for row in load_tsv(TABLE):
-        if row.get("kind") != "first":
-            continue
-        try:
-            out[row.get("name", "").lower()] = float(row.get("score", ""))
-        except ValueError:
-            continue
-    return out
+    return {name.lower(): score for name, kind, score in _rows() if kind == "first"}
 
 
 def india_first_score(word: str) -> float | None:
     """How much people in India use this word as a first name (``विशाल`` -> Vishal,
-    2.87; ``सिंह`` has no first-name row), or None when the table has no first name
+    2.87; ``सिंह`` 1.64, rarely a first name), or None when the table has no first name
     spelt so."""
     spelling = english_word(word) if any("\u0900" <= ch <= "\u097f" for ch in word) else word
     return _first_names().get(spelling.lower())

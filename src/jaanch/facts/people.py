@@ -304,7 +304,6 @@ _AFTER_POST_END = re.compile(r"\s*(?:[।,;:\n)]|$|(?:ने|के|की|क�
 def _designation_after(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
     """A post named right after the name: ``X (एसपी)``, or ``X, इंस्पेक्टर`` when the post
     ends the phrase (in ``X, एसपी Y`` the post is Y's)."""
-    rest = doc.text[m.nend : m.nend + 40]
     for d in desigs:
         if d.nstart < m.nend or d.nstart - m.nend > 4:
             continue
@@ -312,7 +311,7 @@ def _designation_after(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
         tail = doc.text[d.nend : d.nend + 12]
         if gap == "(" and tail.lstrip().startswith(")"):
             return d
-        if gap == "," and _AFTER_POST_END.match(tail) and rest:
+        if gap == "," and _AFTER_POST_END.match(tail):
             return d
     return None
 

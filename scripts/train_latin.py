@@ -167,8 +167,8 @@ def fit(labels: Iterable[Label], c: float) -> dict[str, float]:
     scale = w[0] if w[0] > 0 else 1.0
     costs = {"unknown": round(float(w[1] / scale), 4)}
     for k, e in enumerate(EDITS, start=FIRST_EDIT):
-        # an edit the labels favour still costs a little: the search prunes on cost
-        costs[e] = round(max(0.02, float(-w[k] / scale)), 4)
+        # below 0: an edit the labels favour (the search bounds on the positive costs)
+        costs[e] = round(float(-w[k] / scale), 4)
     costs["max_cost"] = RUN_BOUND
     return costs
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -142,7 +143,21 @@ def test_shipped_costs_are_learned_and_complete() -> None:
     assert meta["name"] == "latin_model" and meta["trained_on"]
     assert set(PRIOR) <= set(costs)
     assert costs != {**PRIOR, "max_cost": costs.get("max_cost")}
-    assert all(v > 0 for k, v in costs.items() if k != "unknown")
+    # a cost below 0 is an edit the labels favour; the search bounds on the positive ones
+    assert all(math.isfinite(v) for v in costs.values())
+
+
+def test_a_favoured_edit_wins_and_a_dear_one_loses() -> None:
+    # a final iya: Lohia as media write it when the edit is favoured, else Lohiya;
+    # inside a word the other edit type decides (Priyanka stays)
+    assert Speller({"y_drop_end": -0.5}).word("लोहिया") == "Lohia"
+    assert Speller({"y_drop_end": 0.5}).word("लोहिया") == "Lohiya"
+    assert Speller({"y_drop_end": -0.5}).word("प्रियंका") == "Priyanka"
+
+
+def test_legacy_font_singh_is_spelt_singh() -> None:
+    # ``¨सह`` is सिंह damaged by a legacy font; the name keeps the input's letters
+    assert english_name("मनोज कुमार ¨सह") == "Manoj Kumar Singh"
 
 
 def test_costs_decide_between_spellings() -> None:

@@ -30,6 +30,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from jaanch.lexicons import load_tsv
+from jaanch.text.normalise import LEGACY_IM, normalise
 from jaanch.text.translit import (
     ANUSVARA,
     CHANDRABINDU,
@@ -52,11 +53,15 @@ TABLE = "latin_names.tsv"
 #: (``models/latin_model``), and ``unknown`` is the value of latin_word's own spelling
 #: when the table does not know it (a rare table spelling one change away is no evidence)
 PRIOR: dict[str, float] = {
-    "schwa": 0.1,  # a medial inherent a said or not, against latin_word's choice
+    "schwa": 0.1,  # a medial inherent a that latin_word drops, said (Agarwal)
+    "schwa_drop": 0.1,  # a medial inherent a that latin_word says, dropped (Mayawati, not Mayavti)
     "final_a": 0.2,  # a final inherent a added or dropped (Shiv/Shiva)
     "epenthesis": 0.1,  # an a inside a consonant cluster (Agrawal/Agarwal)
     "schwa_e": 0.2,  # an inherent a before r or h written e (Banerjee, Gehlot)
-    "long": 0.1,  # ा aa, ी ee, ू oo, final ी y
+    "long": 0.1,  # ा aa (Aamir)
+    "long_ee": 0.1,  # ी ee (Naveen)
+    "long_oo": 0.1,  # ू oo (Masood)
+    "final_y": 0.1,  # a final ी y (Tiwary, Reddy)
     "au_ou": 0.1,
     "o_au": 0.3,  # ऑ as au (Paul)
     "e_ai": 0.5,  # ए as ai (Jaitley, Kaif)
@@ -76,7 +81,8 @@ PRIOR: dict[str, float] = {
     "aspiration": 0.4,  # dh as d, kh as k, ...
     "double": 0.3,  # a single consonant written double (Aggarwal)
     "undouble": 0.5,  # a double one written single (Bachchan/Bachan are different names)
-    "y_drop": 0.2,  # iya -> ia (Soniya/Sonia)
+    "y_drop": 0.2,  # iya -> ia inside a word (Priyanka/Prianka)
+    "y_drop_end": 0.2,  # a final iya -> ia (Soniya/Sonia, Sisodia, Lohia)
     "ay_ai": 0.2,  # a y closing a syllable after a, written i (Jayshankar/Jaishankar)
     "final_ey": 0.2,  # a final e written ey (Pande/Pandey)
     "unknown": 0.15,
@@ -211,11 +217,11 @@ def _vowel(lat: str, sign: str, final: bool, first: bool) -> Alts:
     if sign in ("\u093e", "आ"):
         alts.append(("aa", "long"))
     elif sign in ("\u0940", "ई"):
-        alts.append(("ee", "long"))
+        alts.append(("ee", "long_ee"))
         if final and not first:  # Tiwary, Reddy; not a one-syllable word
-            alts.append(("y", "long"))
+            alts.append(("y", "final_y"))
     elif sign in ("\u0942", "ऊ"):
-        alts.append(("oo", "long"))
+        alts.append(("oo", "long_oo"))
     elif lat == "au":
         alts.append(("ou", "au_ou"))
     elif sign in ("\u0949", "ऑ"):
@@ -278,7 +284,7 @@ def _slots(tokens: list[tuple[str, str, str]], schwas: list[str]) -> list[Alts]:
                 before = said[k - 1] if k > 0 else None
                 after = said[k + 1] if k < last else ""
                 if before == "i" and after:
-                    alts.append(("", "y_drop"))
+                    alts.append(("", "y_drop_end" if k + 1 == last else "y_drop"))
                 if before == "a" and not after:
                     alts.append(("i", "ay_ai"))
             slots.append(alts)
@@ -293,7 +299,7 @@ def _slots(tokens: list[tuple[str, str, str]], schwas: list[str]) -> list[Alts]:
                 # around would read as one letter (ब-ह is not भ)
                 merges = nxt is not None and nxt[1] == "h" and tokens[k - 1][1] in H_DIGRAPH
                 if voiced and not merges:
-                    alts.append(("", "final_a" if k == last else "schwa"))
+                    alts.append(("", "final_a" if k == last else "schwa_drop"))
             elif k < last:
                 alts.append(("a", "schwa"))
             elif (k > 1 and tokens[k - 2][0] == "C") or voiced >= 2:
@@ -320,7 +326,7 @@ def candidates(
     found: dict[str, tuple[float, tuple[str, ...]]] = {}
     seen: dict[tuple[int, str], float] = {}
 
-    def walk(i: int, prefix: str, cost: float, edits: tuple[str, ...]) -> None:
+    def walk(i: int, prefix: str, cost: float, spent: float, edits: tuple[str, ...]) -> None:
         if seen.get((i, prefix), max_cost + 1) <= cost:
             return
         seen[(i, prefix)] = cost
@@ -329,17 +335,18 @@ def candidates(
                 found[prefix] = (cost, edits)
             return
         for text, edit in slots[i]:
-            total = cost + (costs.get(edit, 0.0) if edit else 0.0)
-            if total > max_cost:
+            c = costs.get(edit, 0.0) if edit else 0.0
+            # the bound counts what edits cost, not what a favoured edit (below 0) gives back
+            if spent + max(c, 0.0) > max_cost:
                 continue
             if edit == "ay_ai" and not prefix.endswith("a"):
                 continue  # y as i only after a said a (Jaishankar; Anjay is not Anji)
             nxt = prefix + text
             if text and not _has_prefix(keys, nxt):
                 continue
-            walk(i + 1, nxt, total, (*edits, edit) if edit else edits)
+            walk(i + 1, nxt, cost + c, spent + max(c, 0.0), (*edits, edit) if edit else edits)
 
-    walk(0, "", 0.0, ())
+    walk(0, "", 0.0, 0.0, ())
     return found
 
 
@@ -373,6 +380,8 @@ class Speller:
         self.word = lru_cache(maxsize=65536)(self._word)
 
     def _word(self, word: str) -> str:
+        if LEGACY_IM in word:  # the stored name keeps the input's letters: ``¨सह`` is सिंह
+            word = normalise(word).text
         latin, slots = word_slots(word)
         if slots is None:
             return latin

@@ -7,8 +7,9 @@ text; with ``--with-dev`` also the gold dev set, which otherwise stays for evalu
 reads every article with the rules, and trains
 
 * ``role_model``: one logistic regression per role over each person's features;
-* ``associate_model``: one logistic regression over each pair of people of an article,
-  its threshold chosen by cross-validation inside the training data;
+* ``associate_model``: one logistic regression over each pair of people of an article;
+  its threshold is the mean pair score at which two groups of accused join (average
+  linkage), fixed by cross-validation (``annotate.crossval.ASSOCIATE_THRESHOLD``);
 * ``person_model``: one logistic regression over each chunk the context recogniser's cues
   propose (is it a person's name?), its threshold chosen the same way.
 
@@ -70,9 +71,9 @@ ABOUT = {
         "words of joint action in the article (`affiliations.yaml`), a kinship or rule-found "
         "tie, how many accused the article names",
         "On in the default pipeline (`pipeline.yaml: associate_model`; "
-        "`Pipeline(associate_model=False)` turns it off), with a decision threshold set for "
-        "precision. It is asked only about two accused, and the pairs it finds are closed "
-        "over each group of joined people.",
+        "`Pipeline(associate_model=False)` turns it off), It is asked only about two accused. "
+        "The accused are grouped by average linkage: two groups join while the mean score "
+        "of their cross pairs reaches the threshold, and every two of a group are a pair.",
         ASSOCIATE_C,
         "pairs of aligned people.",
     ),
@@ -122,7 +123,7 @@ def card(
         f"- Examples: {n_examples} {example}",
         f"- Features: {feats}. Words are folded; no name is a feature. "
         f"{len(model.vocab)} features have a weight.",
-        "- Labels and thresholds (the associate model's fixed for precision, the others "
+        "- Labels and thresholds (the associate model's fixed by cross-validation, the others "
         "chosen by 3-fold cross-validation inside the training data): "
         + ", ".join(f"{r} ≥ {t:.2f}" for r, t in zip(model.roles, model.thresholds, strict=True))
         + ".",

@@ -55,7 +55,11 @@ def test_the_shipped_models_and_the_default_pipeline() -> None:
     pipe = Pipeline()
     for name in ("role_model", "associate_model", "person_model"):
         assert name in pipe.versions
-    assert pipe.associate_model is not None and pipe.associate_model.thresholds[0] >= 0.8
+    from jaanch.annotate.crossval import ASSOCIATE_THRESHOLD
+
+    # the shipped associate model joins groups at the cross-validated threshold
+    assert pipe.associate_model is not None
+    assert pipe.associate_model.thresholds[0] == ASSOCIATE_THRESHOLD
     # the person model is handed to the context recogniser
     assert getattr(pipe.recogniser("person_context"), "model", None) is pipe.person_model
     rules = Pipeline(role_model=False, associate_model=False, person_model=False)
@@ -559,8 +563,14 @@ def test_candidates_are_labelled_by_the_gold_names() -> None:
     assert labels and any(labels)
 
 
-def test_associate_pairs_close_over_each_group() -> None:
-    from jaanch.facts.people import _closed
+def test_associate_groups_join_by_average_linkage() -> None:
+    from jaanch.facts.people import linked_groups
 
-    assert _closed([(0, 1), (1, 2), (5, 6)]) == [(0, 1), (0, 2), (1, 2), (5, 6)]
-    assert _closed([]) == []
+    # three people scored together well: one group, every two a pair
+    assert linked_groups({(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.6}, 0.7) == [(0, 1), (0, 2), (1, 2)]
+    # one strong pair between two groups does not join them (a closure would)
+    two = {(0, 1): 0.9, (2, 3): 0.95, (1, 2): 0.9}
+    assert linked_groups(two, 0.7) == [(0, 1), (2, 3)]
+    # nothing above the threshold, nothing joined
+    assert linked_groups({(0, 1): 0.5}, 0.7) == []
+    assert linked_groups({}, 0.7) == []

@@ -9,6 +9,7 @@ clause (``role_cues.tsv``: ``X को गिरफ्तार``, ``X की श
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -976,18 +977,19 @@ def pair_feature_rows(
 def learned_associates(
     doc: Doc, clusters: list[Cluster], relations: list[Relation], model: RoleModel
 ) -> list[Relation]:
-    """``associate`` pairs the model finds among the accused (an associate is a criminal
-    associate: every gold pair joins two accused), closed over each group of joined people,
-    with the nearest mentions of the two as evidence (made by the model: its name and
-    version)."""
+    """``associate`` pairs among the accused (an associate is a criminal associate: every
+    gold pair joins two accused): the model scores every pair, the accused are grouped by
+    average linkage at the model's threshold (:func:`linked_groups`), and every two of a
+    group are a pair, with the nearest mentions of the two as evidence (made by the model:
+    its name and version)."""
     accused = {i for i, c in enumerate(clusters) if "accused" in c.roles}
-    found = [
-        (i, j)
+    scores = {
+        (i, j): model.scores(feats)["associate"]
         for i, j, feats in pair_feature_rows(doc, clusters, relations, accused)
-        if "associate" in model.above(feats)
-    ]
+    }
+    threshold = float(model.thresholds[model.roles.index("associate")])
     out = []
-    for i, j in _closed(found):
+    for i, j in linked_groups(scores, threshold):
         a, b = clusters[i], clusters[j]
         x, y = min(
             ((x, y) for x in a.mentions for y in b.mentions),
@@ -1000,25 +1002,47 @@ def learned_associates(
     return out
 
 
-def _closed(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Every pair (i < j) within the connected groups of ``pairs``: the people the text
-    joins act as one group (in the annotated articles 45 of 48 groups of associates are
-    complete, every two of them a pair)."""
-    parent: dict[int, int] = {}
+#: how much more mean score a group needs each time it doubles: a long list of accused
+#: all acting together is rarer than two, and a wrong long group costs a pair per two
+GROUP_GROWTH = 0.05
 
-    def root(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for i, j in pairs:
-        parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for x in sorted(parent):
-        groups.setdefault(root(x), []).append(x)
-    return [(i, j) for g in groups.values() for n, i in enumerate(g) for j in g[n + 1 :]]
+def linked_groups(scores: dict[tuple[int, int], float], threshold: float) -> list[tuple[int, int]]:
+    """Every pair (i < j) within the groups that average linkage makes of the scored pairs.
+
+    Two groups join while the mean score over all their cross pairs (an unscored pair
+    counts 0) reaches ``threshold`` + :data:`GROUP_GROWTH` x log2(size / 2), size being
+    that of the joined group; the join with the widest margin goes first. The people the
+    text joins act as one group (in the annotated articles 45 of 48 groups of associates
+    are complete, every two of them a pair), so a group is closed; but one strong pair no
+    longer pulls two groups together, as a closure of the pairs above a threshold did.
+
+    Cross-validated (5-fold, seed 0), associate precision / recall / F1 over the 200
+    articles: 0.51 / 0.32 / 0.40 for the closure at 0.85; 0.52 / 0.41 / 0.46 for average
+    linkage at 0.7 with no growth (dev articles 0.37, one list of eleven victims taken as
+    accused gave 30 false pairs), 0.62 / 0.37 / 0.47 with growth 0.05 (dev articles 0.47)."""
+    members = sorted({x for pair in scores for x in pair})
+    groups: list[list[int]] = [[x] for x in members]
+
+    def margin(a: list[int], b: list[int]) -> float:
+        total = sum(scores.get((min(x, y), max(x, y)), 0.0) for x in a for y in b)
+        size = len(a) + len(b)
+        need = threshold + GROUP_GROWTH * math.log2(size / 2)
+        return total / (len(a) * len(b)) - need
+
+    while len(groups) > 1:
+        best, at = 0.0, None
+        for n, a in enumerate(groups):
+            for m in range(n + 1, len(groups)):
+                s = margin(a, groups[m])
+                if s >= best and (at is None or s > best):
+                    best, at = s, (n, m)
+        if at is None:
+            break
+        n, m = at
+        groups[n] = sorted(groups[n] + groups[m])
+        del groups[m]
+    return sorted((i, j) for g in groups for k, i in enumerate(g) for j in g[k + 1 :])
 
 
 def _pronoun_partners(doc: Doc, clusters: list[Cluster]) -> list[Relation]:

@@ -468,18 +468,29 @@ def english_name(name: str) -> str | None:
     return _shipped().name(name)
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, float]:
-    """lower-case first name -> its India score (first-name rows only)."""
-    return {name.lower(): score for name, kind, score in _rows() if kind == "first"}
+@lru_cache(maxsize=2)
+def _kind_scores(kind: str) -> dict[str, float]:
+    """lower-case name -> its India score, from the table's rows of one kind."""
+    return {name.lower(): score for name, k, score in _rows() if k == kind}
+
+
+def _kind_score(word: str, kind: str) -> float | None:
+    spelling = english_word(word) if any("\u0900" <= ch <= "\u097f" for ch in word) else word
+    return _kind_scores(kind).get(spelling.lower())
 
 
 def india_first_score(word: str) -> float | None:
     """How much people in India use this word as a first name (``विशाल`` -> Vishal,
     2.87; ``सिंह`` 1.64, rarely a first name), or None when the table has no first name
     spelt so."""
-    spelling = english_word(word) if any("\u0900" <= ch <= "\u097f" for ch in word) else word
-    return _first_names().get(spelling.lower())
+    return _kind_score(word, "first")
+
+
+def india_last_score(word: str) -> float | None:
+    """How much people in India use this word as a family name (``पाटीदार`` -> Patidar,
+    1.93; ``लाल`` 2.39; ``पुलिस`` None), or None when the table has no last name spelt
+    so."""
+    return _kind_score(word, "last")
 
 
 def india_score(word: str) -> float | None:

@@ -36,10 +36,12 @@ from scipy.optimize import minimize
 
 from jaanch.text.english_names import (
     PRIOR,
+    SOUND_TERMS,
     Speller,
     _table,
     candidates,
     initials,
+    sound_candidates,
     word_slots,
 )
 
@@ -51,9 +53,10 @@ OUT = ROOT / "src/jaanch/models/latin_model/costs.json"
 TRAIN_BOUND = 1.6
 #: the run-time bound, in learned cost units
 RUN_BOUND = 1.2
-EDITS = sorted(k for k in PRIOR if k != "unknown")
-FEATURES = ["score", "unknown", *EDITS]
+EDITS = sorted(k for k in PRIOR if k != "unknown" and k not in SOUND_TERMS)
+FEATURES = ["score", "unknown", *EDITS, *SOUND_TERMS]
 FIRST_EDIT = 2
+FIRST_SOUND = FIRST_EDIT + len(EDITS)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,14 @@ def features(word: str) -> list[tuple[str, np.ndarray]] | None:
         v = np.zeros(len(FEATURES))
         v[1] = 1.0
         out.append((norm(latin), v))
+    for key, dist, world in sound_candidates(word):
+        v = np.zeros(len(FEATURES))
+        hit = names.get(key)
+        v[0] = hit[1] if hit else 0.0
+        v[FIRST_SOUND] = 1.0  # the route
+        v[FIRST_SOUND + 1] = dist
+        v[FIRST_SOUND + 2] = 0.0 if hit else world
+        out.append((norm(key), v))
     return out
 
 
@@ -146,6 +157,9 @@ def fit(labels: Iterable[Label], c: float) -> dict[str, float]:
     for k, e in enumerate(EDITS, start=FIRST_EDIT):
         w0[k] = -PRIOR[e]
     w0[1] = PRIOR["unknown"]
+    w0[FIRST_SOUND] = -PRIOR["sound"]
+    w0[FIRST_SOUND + 1] = -PRIOR["sound_dist"]
+    w0[FIRST_SOUND + 2] = PRIOR["world"]
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         d = w - w0
@@ -169,6 +183,9 @@ def fit(labels: Iterable[Label], c: float) -> dict[str, float]:
     for k, e in enumerate(EDITS, start=FIRST_EDIT):
         # below 0: an edit the labels favour (the search bounds on the positive costs)
         costs[e] = round(float(-w[k] / scale), 4)
+    costs["sound"] = round(float(-w[FIRST_SOUND] / scale), 4)
+    costs["sound_dist"] = round(float(-w[FIRST_SOUND + 1] / scale), 4)
+    costs["world"] = round(float(w[FIRST_SOUND + 2] / scale), 4)  # a weight, not a cost
     costs["max_cost"] = RUN_BOUND
     return costs
 

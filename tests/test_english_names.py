@@ -195,3 +195,26 @@ def _load_script(name: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def test_a_name_written_by_its_sound_is_spelt_as_english_writes_it() -> None:
+    from jaanch.text.english_names import arpabet_sound, devanagari_sound, sound_candidates
+
+    # a pronunciation and a Devanagari word read into the same sound key
+    assert arpabet_sound(["T", "R", "AH1", "M", "P"]) == devanagari_sound("ट्रंप") == "tramp"
+    # letter edits do not reach these; their sound does
+    assert english_name("बोरिस जॉनसन") == "Boris Johnson"
+    assert english_name("जॉर्ज बुश") == "George Bush"
+    # trap: a word that, spelt letter by letter, is a name people in India use is not
+    # taken for a foreign one that sounds alike (लव is Lav, not Love)
+    assert sound_candidates("लव") == []
+    assert english_name("लव अग्रवाल") == "Lav Agarwal"
+
+
+def test_sound_table_has_attributed_rows() -> None:
+    rows = load_tsv("name_sounds.tsv")
+    assert len(rows) > 10000
+    assert {"name", "sound", "world"} <= set(rows[0])
+    assert all(r["name"].isascii() and r["name"].isalpha() for r in rows)
+    assert all(set(r["sound"]) <= set("kgcjtdnmpfbvyrlsShaAeiou|") for r in rows)
+    assert all(0 <= float(r["world"]) <= 4.31 for r in rows)

@@ -19,8 +19,13 @@ the prefix. Of the names reached, the one with the highest ``score - cost`` wins
 score is the best of its first-name and last-name rows); latin_word's own spelling, when
 the table does not know it, is valued at the ``unknown`` cost. The costs are learned from
 labelled spellings (``models/latin_model``, ``scripts/train_latin.py``), starting from
-:data:`PRIOR`'s hand-set ones. Words of initials (``एस``, ``डीके``, ``एस.ए.आर.``) are read
-by their Devanagari letter names.
+:data:`PRIOR`'s hand-set ones; a learned cost below zero is an edit the labels favour.
+Words of initials (``एस``, ``डीके``, ``एस.ए.आर.``) are read by their Devanagari letter
+names.
+
+A word whose letter-by-letter spelling the table does not know may be a name Hindi writes
+by its sound (``जॉनसन`` Johnson, ``जॉर्ज`` George): such names are also reached through
+``name_sounds.tsv`` (CMUdict pronunciations; :func:`sound_candidates`).
 """
 
 from __future__ import annotations
@@ -86,7 +91,15 @@ PRIOR: dict[str, float] = {
     "ay_ai": 0.2,  # a y closing a syllable after a, written i (Jayshankar/Jaishankar)
     "final_ey": 0.2,  # a final e written ey (Pande/Pandey)
     "unknown": 0.15,
+    # a name reached by its sound (``sound_candidates``), not by letter edits: a cost for
+    # the route, a cost per unit of vowel distance, and the weight (not a cost) of its
+    # world score when people in India do not use the name
+    "sound": 0.5,
+    "sound_dist": 0.5,
+    "world": 0.3,
 }
+#: the entries of PRIOR that are no letter edits
+SOUND_TERMS = ("sound", "sound_dist", "world")
 #: edits whose total cost is above this are not tried
 MAX_COST = 0.8
 
@@ -369,6 +382,171 @@ def spelling(key: str) -> str:
     return hit[0] if hit else key.capitalize()
 
 
+def direct_score(word: str) -> float:
+    """The India score of ``word`` spelt letter by letter (latin_word), 0 when the table
+    does not know that spelling."""
+    hit = _table()[0].get(latin_word(word).lower())
+    return hit[1] if hit else 0.0
+
+
+def sound_spelling(key: str) -> str:
+    """The capitalisation of a name reached by its sound (``name_sounds.tsv``'s)."""
+    hit = _table()[0].get(key)
+    return hit[0] if hit else _sound_names().get(key, key.capitalize())
+
+
+@lru_cache(maxsize=1)
+def _sound_names() -> dict[str, str]:
+    return {row["name"].lower(): row["name"] for row in load_tsv(SOUNDS) if row.get("name")}
+
+
+# -- sounds ----------------------------------------------------------------------
+# Hindi writes foreign names by their sound (ट्रंप, जॉनसन, जॉर्ज), which letter edits do not
+# reach. Both a Devanagari word and an English name's pronunciation (CMUdict, through
+# ``name_sounds.tsv``) are read as a sound key of coarse classes: consonants k g c j t d n
+# m p f b v y r l s S h, vowels a (short) A (long) e i o u. Two names may match when their consonants are
+# the same; the vowels between are compared by a small distance.
+
+SOUNDS = "name_sounds.tsv"
+SOUND_VOWELS = frozenset("aAeiou")
+_ARPA = {
+    "AA": "A", "AE": "e", "AH": "a", "AO": "o", "AW": "Au", "AY": "Ai", "EH": "e", "ER": "ar",
+    "EY": "e", "IH": "i", "IY": "i", "OW": "o", "OY": "oi", "UH": "u", "UW": "u",
+    "B": "b", "CH": "c", "D": "d", "DH": "d", "F": "f", "G": "g", "HH": "h", "JH": "j",
+    "K": "k", "L": "l", "M": "m", "N": "n", "NG": "n", "P": "p", "R": "r", "S": "s",
+    "SH": "S", "T": "t", "TH": "t", "V": "v", "W": "v", "Y": "y", "Z": "j", "ZH": "j",
+}  # fmt: skip
+_LATIN_SOUND = {
+    "k": "k", "kh": "k", "q": "k", "g": "g", "gh": "g", "ch": "c", "chh": "c", "j": "j",
+    "jh": "j", "z": "j", "t": "t", "th": "t", "d": "d", "dh": "d", "rh": "d", "r": "r",
+    "n": "n", "ng": "n", "p": "p", "ph": "f", "f": "f", "b": "b", "bh": "b", "m": "m",
+    "y": "y", "l": "l", "v": "v", "w": "v", "sh": "S", "s": "s", "h": "h",
+    "a": "a", "i": "i", "u": "u", "e": "e", "ai": "e", "o": "o", "au": "o", "ri": "ri",
+}  # fmt: skip
+
+
+def arpabet_sound(phones: list[str]) -> str:
+    """The sound key of a CMUdict pronunciation (``T R AH1 M P`` -> ``tramp``)."""
+    return "".join(_ARPA.get(p.rstrip("012"), "") for p in phones)
+
+
+def devanagari_sound(word: str) -> str | None:
+    """The sound key of a Devanagari word (``ट्रंप`` -> ``tramp``), inherent vowels as
+    latin_word says them; None when the word cannot be read letter by letter."""
+    latin = latin_word(word)
+    if latin == word or not latin:
+        return None
+    tokens = _tokens(word)
+    schwas = _schwas(tokens, latin)
+    if schwas is None:
+        return None
+    it = iter(schwas)
+    out = []
+    for kind, lat, sign in tokens:
+        if kind == "I":
+            out.append("a" if next(it) else "")
+        elif kind == "V" and sign in ("\u093e", "आ"):
+            out.append("A")  # a long a, no schwa
+        else:
+            out.append(_LATIN_SOUND.get(lat, ""))
+    return "".join(out)
+
+
+def _skeleton(sound: str) -> str:
+    return "".join(ch for ch in sound if ch not in SOUND_VOWELS)
+
+
+def _vowel_groups(sound: str) -> list[str]:
+    groups, cur = [], ""
+    for ch in sound:
+        if ch in SOUND_VOWELS:
+            cur += ch
+        else:
+            groups.append(cur)
+            cur = ""
+    return [*groups, cur]
+
+
+#: vowel pairs that Hindi and English write for one sound (``जॉनसन`` o / Johnson's AA);
+#: a is a short (schwa-like) a, A a long one
+_NEAR_VOWELS = {frozenset(p) for p in ("aA", "ae", "ao", "Ao", "Ae", "ei", "ou")}
+
+
+def _vowel_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    return 0.5 if frozenset((a, b)) in _NEAR_VOWELS else 1.0
+
+
+def _group_distance(x: str, y: str) -> float:
+    """Edit distance between two vowel groups: a near vowel costs 0.5, another 1, a short
+    a added or dropped 0.5 (a schwa), another vowel 1."""
+    d = [[0.0] * (len(y) + 1) for _ in range(len(x) + 1)]
+    for i in range(1, len(x) + 1):
+        d[i][0] = d[i - 1][0] + (0.5 if x[i - 1] == "a" else 1.0)
+    for j in range(1, len(y) + 1):
+        d[0][j] = d[0][j - 1] + (0.5 if y[j - 1] == "a" else 1.0)
+    for i in range(1, len(x) + 1):
+        for j in range(1, len(y) + 1):
+            d[i][j] = min(
+                d[i - 1][j] + (0.5 if x[i - 1] == "a" else 1.0),
+                d[i][j - 1] + (0.5 if y[j - 1] == "a" else 1.0),
+                d[i - 1][j - 1] + _vowel_cost(x[i - 1], y[j - 1]),
+            )
+    return d[len(x)][len(y)]
+
+
+def sound_distance(a: str, b: str) -> float | None:
+    """How far two sound keys are apart (vowels only), or None when their consonants
+    differ."""
+    if _skeleton(a) != _skeleton(b):
+        return None
+    # the same consonants: as many vowel groups on either side
+    pairs = zip(_vowel_groups(a), _vowel_groups(b), strict=True)
+    return sum(_group_distance(x, y) for x, y in pairs)
+
+
+@lru_cache(maxsize=1)
+def _sounds() -> dict[str, list[tuple[str, str, float]]]:
+    """consonant skeleton -> (lower-case spelling, sound key, world score) of the names."""
+    out: dict[str, list[tuple[str, str, float]]] = {}
+    for row in load_tsv(SOUNDS):
+        try:
+            world = float(row.get("world", "") or 0.0)
+        except ValueError:
+            continue
+        for sound in (row.get("sound") or "").split("|"):
+            if sound and row.get("name"):
+                out.setdefault(_skeleton(sound), []).append((row["name"].lower(), sound, world))
+    return out
+
+
+#: the vowel distance beyond which two names do not sound alike
+MAX_SOUND_DISTANCE = 2.0
+
+
+def sound_candidates(word: str) -> list[tuple[str, float, float]]:
+    """English names that sound like ``word`` (the same consonants, at least two; vowels
+    within :data:`MAX_SOUND_DISTANCE`): (lower-case spelling, vowel distance, world
+    score), nearest first. None for a word that, spelt letter by letter, is a name people
+    in India use: the route is for names Hindi writes by their sound (जॉनसन, जॉर्ज)."""
+    if direct_score(word) > 0:
+        return []  # spelt letter by letter it is a name used in India (लव Lav, not Love)
+    sound = devanagari_sound(word)
+    if sound is None:
+        return []
+    skeleton = _skeleton(sound)
+    if len(skeleton) < 2:
+        return []
+    best: dict[str, tuple[float, float]] = {}
+    for name, key, world in _sounds().get(skeleton, []):
+        dist = sound_distance(sound, key)
+        if dist is not None and dist <= MAX_SOUND_DISTANCE:
+            if name not in best or dist < best[name][0]:
+                best[name] = (dist, world)
+    return sorted(((n, d, w) for n, (d, w) in best.items()), key=lambda x: (x[1], x[0]))
+
+
 class Speller:
     """English spellings of name words under one set of edit costs (:data:`PRIOR`'s
     keys); the module's functions use the shipped, learned costs."""
@@ -378,8 +556,11 @@ class Speller:
         self.max_cost = max(MAX_COST, self.costs.get("max_cost", MAX_COST))
         #: one word's spelling, cached per speller
         self.word = lru_cache(maxsize=65536)(self._word)
+        #: the spelling by letter edits alone (no sound route): what Indian name the word
+        #: is, for the India scores
+        self.spelt = lru_cache(maxsize=65536)(lambda word: self._word(word, sound=False))
 
-    def _word(self, word: str) -> str:
+    def _word(self, word: str, sound: bool = True) -> str:
         if LEGACY_IM in word:  # the stored name keeps the input's letters: ``¨सह`` is सिंह
             word = normalise(word).text
         latin, slots = word_slots(word)
@@ -394,7 +575,18 @@ class Speller:
             v = self.value(key, cost)
             if v > value:
                 best, value = spelling(key), v
+        for key, dist, world in sound_candidates(word) if sound else ():
+            v = self.sound_value(key, dist, world)
+            if v > value:
+                best, value = sound_spelling(key), v
         return best
+
+    def sound_value(self, key: str, dist: float, world: float) -> float:
+        """How good a name that sounds like the word is: its India score (or its world
+        score, weighted, when India does not use it) less the costs of the sound route."""
+        hit = _table()[0].get(key)
+        base = hit[1] if hit else self.costs["world"] * world
+        return base - self.costs["sound"] - self.costs["sound_dist"] * dist
 
     def value(self, key: str, cost: float) -> float:
         """How good a table spelling is: its India score less the cost of reaching it."""
@@ -474,9 +666,14 @@ def _kind_scores(kind: str) -> dict[str, float]:
     return {name.lower(): score for name, k, score in _rows() if k == kind}
 
 
+def _india_spelling(word: str) -> str:
+    """The word's spelling by letter edits (a name written by its sound, ``जॉनसन``
+    Johnson, is no evidence that people in India use it); a Latin word as it is."""
+    return _shipped().spelt(word) if any("\u0900" <= ch <= "\u097f" for ch in word) else word
+
+
 def _kind_score(word: str, kind: str) -> float | None:
-    spelling = english_word(word) if any("\u0900" <= ch <= "\u097f" for ch in word) else word
-    return _kind_scores(kind).get(spelling.lower())
+    return _kind_scores(kind).get(_india_spelling(word).lower())
 
 
 def india_first_score(word: str) -> float | None:
@@ -497,6 +694,5 @@ def india_score(word: str) -> float | None:
     """How much people in India use this name word (``latin_names.tsv`` score of its
     English spelling: log10(20000 / rank), about 4.3 for the commonest), or None when the
     table does not know the word."""
-    spelling = english_word(word) if any("\u0900" <= ch <= "\u097f" for ch in word) else word
-    hit = _table()[0].get(spelling.lower())
+    hit = _table()[0].get(_india_spelling(word).lower())
     return hit[1] if hit else None

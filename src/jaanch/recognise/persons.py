@@ -29,7 +29,7 @@ from jaanch.models.roles import PERSON_LABEL, RoleModel
 from jaanch.names import NameLexicon, syllable_letters
 from jaanch.recognise.base import register
 from jaanch.recognise.designation import designation_matcher
-from jaanch.text.english_names import india_first_score, india_last_score, initials
+from jaanch.text.english_names import india_first_score, initials
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
@@ -37,8 +37,6 @@ MAX_NAME_TOKENS = 4
 #: India first-name score (log10 of 20000 / rank) above which a word is a popular given
 #: name (Vishal 2.87, Karan 2.48, Anand 2.43; Shakti 1.37 and Sant 0.89 are not)
 POPULAR_GIVEN = 2.0
-#: the India last-name score from which a word after a given name continues the name
-POPULAR_FAMILY = 1.5
 LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+")
 #: a Devanagari letter: an independent vowel or a consonant (not a sign or a digit)
 DEVANAGARI_LETTER_RE = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
@@ -344,8 +342,6 @@ class PersonRecogniser:
             return True
         if self.is_surname(j - 1) and j - 1 > start:
             return False  # names end at the surname: "बरखा मिश्रा बेबस युवतियों"
-        if self.popular_family(j) and self.given_like(j - 1):
-            return True  # a family name though also a word: "कैलाश पाटीदार", "शाम लाल"
         if self.name_score(j) >= 0.3:
             return True
         if not self.common(k) and self.given_like(j - 1):
@@ -384,16 +380,6 @@ class PersonRecogniser:
             return True
         score = india_first_score(self.toks[i].text)
         return score is not None and score >= POPULAR_GIVEN
-
-    def popular_family(self, i: int) -> bool:
-        """Is token ``i`` a family name many people in India have (its English spelling's
-        last-name score in ``names-dataset`` at least :data:`POPULAR_FAMILY`, and above its
-        first-name score), though it may also be a word (``पाटीदार``, ``लाल``, ``चंदा``)?"""
-        last = india_last_score(self.toks[i].text)
-        if last is None or last < POPULAR_FAMILY:
-            return False
-        first = india_first_score(self.toks[i].text)
-        return first is None or last > first
 
     def given_like(self, i: int) -> bool:
         """Does token ``i`` look like a given name (the first word of a full name)?"""

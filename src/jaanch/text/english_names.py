@@ -683,13 +683,6 @@ def india_first_score(word: str) -> float | None:
     return _kind_score(word, "first")
 
 
-def india_last_score(word: str) -> float | None:
-    """How much people in India use this word as a family name (``पाटीदार`` -> Patidar,
-    1.93; ``लाल`` 2.39; ``पुलिस`` None), or None when the table has no last name spelt
-    so."""
-    return _kind_score(word, "last")
-
-
 def india_score(word: str) -> float | None:
     """How much people in India use this name word (``latin_names.tsv`` score of its
     English spelling: log10(20000 / rank), about 4.3 for the commonest), or None when the

@@ -257,3 +257,12 @@ def test_posts_beyond_the_police_ranks():
 def test_an_abbreviations_letter_i_is_read_in_either_spelling():
     ex = extract("मामले की जांच सीबीआइ को सौंपी गई। एनआइए और सीबीआई की टीमें पहुंचीं। उसने कहा आइए।")
     assert ents(ex, "ORG") == ["सीबीआइ", "एनआइए", "सीबीआई"]
+
+
+def test_a_court_named_by_its_tier_and_an_ad_hoc_team_are_no_organisations():
+    # "निचली अदालत" is a lower court, not a named one; "पटियाला अदालत" is named by its place
+    ex = extract("निचली अदालत ने आरोप तय किए। बाद में पटियाला अदालत ने जमानत दी।")
+    assert ents(ex, "ORG") == ["पटियाला अदालत"]
+    # a special investigation team is formed per case: no named unit, unlike the STF
+    ex = extract("मामले की जांच एसआईटी को सौंपी गई। एसटीएफ ने आरोपी को पकड़ा।")
+    assert ents(ex, "ORG") == ["एसटीएफ"]

@@ -13,6 +13,7 @@ from jaanch.names import NameLexicon
 from jaanch.recognise.base import register
 from jaanch.recognise.matcher import PhraseMatcher
 from jaanch.recognise.persons import context
+from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
 
@@ -44,13 +45,15 @@ def head_matcher() -> PhraseMatcher[tuple[str, int, bool]]:
 @cache
 def _non_name_words() -> frozenset[str]:
     """Words that never belong to an organisation's name: function words, residence
-    markers, role nouns, kinship words."""
+    markers, role nouns, kinship words, and words of a tier or a reference back
+    (``org_stopwords.tsv``: ``निचली अदालत`` is no named court)."""
     ctx = context()
     return (
         ctx.function_words
         | ctx.residence_markers
         | frozenset(ctx.role_nouns)
         | frozenset(ctx.kin_words)
+        | frozenset(fold_for_match(r["word"]) for r in load_tsv("org_stopwords.tsv"))
     )
 
 

@@ -266,3 +266,11 @@ def test_a_court_named_by_its_tier_and_an_ad_hoc_team_are_no_organisations():
     # a special investigation team is formed per case: no named unit, unlike the STF
     ex = extract("मामले की जांच एसआईटी को सौंपी गई। एसटीएफ ने आरोपी को पकड़ा।")
     assert ents(ex, "ORG") == ["एसटीएफ"]
+
+
+def test_an_organisation_name_goes_on_after_of():
+    ex = extract("स्टेट बैंक आफ इंडिया की शाखा से रुपये निकाले। बैंक ऑफ बड़ौदा में भी खाता है।")
+    assert ents(ex, "ORG") == ["स्टेट बैंक आफ इंडिया", "बैंक ऑफ बड़ौदा"]
+    # trap: the branch's place after the name is not the bank's; a bare head is no name
+    ex = extract("बैंक ऑफ इंडिया शुक्लागंज शाखा में चोरी हुई। बैंक में भीड़ थी।")
+    assert ents(ex, "ORG") == ["बैंक ऑफ इंडिया"]

@@ -5,6 +5,7 @@ A bare head (``पुलिस``, ``कोर्ट``, ``यूनिवर्�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from jaanch.doc import Doc
@@ -57,9 +58,13 @@ def _non_name_words() -> frozenset[str]:
     )
 
 
+#: "of" in English-style names after the head (``बैंक ऑफ इंडिया``), folded
+OF_WORDS = frozenset(["ऑफ", "आफ", "अॉफ"])
+
+
 class OrgRecogniser:
     name = "org"
-    version = "1.1"
+    version = "1.2"
 
     def __call__(self, doc: Doc) -> list[Span]:
         names = NameLexicon.default()
@@ -67,19 +72,8 @@ class OrgRecogniser:
         toks, keys = doc.tokens, doc.keys
         taken: set[int] = set()
         out: list[Span] = []
-        for m in org_matcher().find_all(toks, keys):
-            out.append(
-                doc.make_span(
-                    m.start,
-                    m.end,
-                    "ORG",
-                    self.name,
-                    self.version,
-                    {"kind": m.payload, "source": "lexicon"},
-                )
-            )
-            taken.update(range(m.first, m.last + 1))
-        blocked = set(taken)
+        # tokens of designations, sums, dates and laws belong to no organisation's name
+        blocked: set[int] = set()
         for s in doc.spans:
             if s.label in ("DESIGNATION", "MONEY", "DATE", "LAW"):
                 i = doc.token_index_at(s.nstart)
@@ -95,6 +89,21 @@ class OrgRecogniser:
                 and t[0] not in "\u0964\u0965"
                 and keys[i] not in fw
             )
+
+        for m in org_matcher().find_all(toks, keys):
+            last = self._of_tail(doc, m.last, wordy)
+            out.append(
+                doc.make_span(
+                    m.start,
+                    toks[last].end,
+                    "ORG",
+                    self.name,
+                    self.version,
+                    {"kind": m.payload, "source": "lexicon"},
+                )
+            )
+            taken.update(range(m.first, last + 1))
+        blocked |= taken
 
         for hm in head_matcher().find_all(toks, keys):
             if any(k in taken for k in range(hm.first, hm.last + 1)):
@@ -149,20 +158,33 @@ class OrgRecogniser:
                 and names.org_score(keys[first]) < 0.3
             ):
                 first += 1
-            if first >= hm.first:
-                continue
+            last = self._of_tail(doc, hm.last, wordy)
+            if first >= hm.first and last == hm.last:
+                continue  # no name before the head, none after ऑफ ("बैंक ऑफ बड़ौदा")
+            first = min(first, hm.first)
             out.append(
                 doc.make_span(
                     toks[first].start,
-                    toks[hm.last].end,
+                    toks[last].end,
                     "ORG",
                     self.name,
                     self.version,
                     {"kind": kind, "source": "head"},
                 )
             )
-            taken.update(range(first, hm.last + 1))
+            taken.update(range(first, last + 1))
         return out
+
+    @staticmethod
+    def _of_tail(doc: Doc, last: int, wordy: Callable[[int], bool]) -> int:
+        """The token a name ends at when ``ऑफ`` continues it after the head with one word
+        (``स्टेट बैंक ऑफ इंडिया``, ``बैंक ऑफ बड़ौदा``). One word only: what follows is as
+        often the branch's place (``बैंक ऑफ इंडिया शुक्लागंज शाखा``) as more of the name
+        (``इंस्टीट्यूट ऑफ मेडिकल साइंसेज``)."""
+        j = last + 1
+        if j + 1 < len(doc.tokens) and doc.keys[j] in OF_WORDS and wordy(j + 1):
+            return j + 1
+        return last
 
 
 @register("org")

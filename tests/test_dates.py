@@ -136,3 +136,15 @@ def test_dev_date_entities_recall() -> None:
         gold_n += len(gold)
         found += len(gold & pred)
     assert gold_n and found / gold_n >= 0.8
+
+
+def test_a_date_with_no_crime_or_action_near_is_no_event_date():
+    from jaanch import extract
+
+    text = (
+        "उनकी बेटी की शादी 12 नवंबर 2017 को हुई थी। परिवार ने खूब तैयारी की थी। "
+        "रिश्तेदार दूर दूर से आए। "
+        "पुलिस ने 20 नवंबर 2017 को चोरी के आरोपी को गिरफ्तार किया।"
+    )
+    dates = [d.value for d in extract(text).dates]
+    assert dates == ["2017-11-20"]

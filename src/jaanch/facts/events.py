@@ -87,13 +87,25 @@ def build_amounts(doc: Doc) -> list[Amount]:
 
 def build_dates(doc: Doc) -> list[DateFact]:
     """Dates of reported events: explicit dates with a year, day-months in the year of
-    publication, and weekdays / relative days resolved against ``published``."""
+    publication, and weekdays / relative days resolved against ``published``; only dates
+    whose sentence, or a sentence next to it, holds a crime or an action (not negated): the
+    wedding before a theft or the year a law was made is no date of the story's events."""
     found: dict[str, DateFact] = {}
+    sentences = doc.sentences
+    index = {sent.start: k for k, sent in enumerate(sentences)}
+    cued = {
+        index[sent.start]
+        for c in doc.spans_of("CRIME_CUE", "ACTION_CUE")
+        if not (c.value or {}).get("negated") and (sent := doc.sentence_at(c.nstart)) is not None
+    }
     for s in sorted(doc.spans_of("DATE", "RELDATE"), key=lambda s: s.start):
         iso = (s.value or {}).get("iso")
         if not iso or (s.value or {}).get("future"):
             continue
         if s.label == "DATE" and (s.value or {}).get("time") and not (s.value or {}).get("iso"):
+            continue
+        sent = doc.sentence_at(s.nstart)
+        if sent is not None and not {index[sent.start] + d for d in (-1, 0, 1)} & cued:
             continue
         found.setdefault(str(iso), DateFact(str(iso))).evidence.append(Evidence.of(s))
     return list(found.values())

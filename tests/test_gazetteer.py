@@ -147,3 +147,12 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
     subprocess.run(cmd, check=True, capture_output=True)
     committed = (ROOT / "src" / "jaanch" / "lexicons" / "places.tsv").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == committed
+
+
+def test_common_words_that_a_source_lists_as_places_are_no_places():
+    from jaanch import extract
+
+    # ग्रेनेड is a grenade (a source spells Grenada so), कहर havoc, लाठी a stick
+    ex = extract("आतंकियों ने ग्रेनेड से हमला कर कहर बरपाया। पुलिस ने लाठी चलाई।")
+    locs = [s.text for s in ex.entities if s.label == "LOC"]
+    assert not {"ग्रेनेड", "कहर", "लाठी"} & set(locs)

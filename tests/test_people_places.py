@@ -274,3 +274,15 @@ def test_an_organisation_name_goes_on_after_of():
     # trap: the branch's place after the name is not the bank's; a bare head is no name
     ex = extract("बैंक ऑफ इंडिया शुक्लागंज शाखा में चोरी हुई। बैंक में भीड़ थी।")
     assert ents(ex, "ORG") == ["बैंक ऑफ इंडिया"]
+
+
+def test_a_post_shared_by_a_list_takes_each_names_place_in_brackets():
+    ex = extract(
+        "छापामार दल में कनीय अभियंता शिव शंकर प्रसाद (भभुआ), मनोज कुमार सिंह (कुदरा) और अजीत कुमार शामिल थे।"
+    )
+    posted = {(r.head, r.tail) for r in ex.relations if r.type == "posted_at"}
+    assert ("शिव शंकर प्रसाद", "भभुआ") in posted
+    assert ("मनोज कुमार सिंह", "कुदरा") in posted
+    # trap: a listed name with no place of its own does not take the first name's
+    assert person(ex, "अजीत कुमार").designation == "other_official"
+    assert not any(h == "अजीत कुमार" for h, _ in posted)

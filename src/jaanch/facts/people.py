@@ -246,11 +246,13 @@ def assign_designations(doc: Doc, clusters: list[Cluster]) -> None:
     # as an apposition ("X (एसपी)", "X, इंस्पेक्टर ने"), or shared with the list it ends
     # ("निरीक्षक A, B, C ने", "इंस्पेक्टरों A और B")
     post: dict[int, Span] = {}
+    #: mentions whose post is the list's, said before its first name
+    shared: set[int] = set()
     #: the mention that opens the list a mention is in (itself when it follows no name)
     opens: dict[int, int] = {}
     for k, m in enumerate(mentions):
         prev = mentions[k - 1] if k > 0 else None
-        listed = prev is not None and " ".join(doc.text[prev.nend : m.nstart].split()) in LIST_GAPS
+        listed = prev is not None and _list_gap(doc.text[prev.nend : m.nstart])
         opens[m.nstart] = opens[prev.nstart] if listed and prev is not None else m.nstart
         d = _designation_before(doc, desigs, m) or _designation_after(doc, desigs, m)
         if d is None and listed and prev is not None:
@@ -263,6 +265,7 @@ def assign_designations(doc: Doc, clusters: list[Cluster]) -> None:
                 and not doc.text[max(0, got.nstart - 6) : got.nstart].rstrip().endswith(",")
             ):
                 d = got
+                shared.add(m.nstart)
         if d is not None:
             post[m.nstart] = d
     for c in clusters:
@@ -277,7 +280,12 @@ def assign_designations(doc: Doc, clusters: list[Cluster]) -> None:
                 if d.value.get("sector") in OFFICIAL_SECTORS and not RETIRED_RE.search(before):
                     c.add_role("official")
             if c.posted_at is None:
-                c.posted_at = _posting(doc, locs, d, m) or _bracketed_place(doc, locs, m)
+                # the place in brackets after the name is the most specific: in a list each
+                # name has its own ("अभियंता A (भभुआ), B (कुदरा)"); the place said with a
+                # shared post is the first name's
+                c.posted_at = _bracketed_place(doc, locs, m) or (
+                    None if m.nstart in shared else _posting(doc, locs, d, m)
+                )
 
 
 def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
@@ -298,6 +306,16 @@ def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
 
 #: what may stand between two names of one list (the post before the first is each one's)
 LIST_GAPS = frozenset([",", "और", "व", "एवं", "तथा", ", और"])
+#: a short part in brackets after a listed name: an age or the post's place ("A (भभुआ), B")
+BRACKETED = re.compile(r"\([^()]{1,25}\)")
+
+
+def _list_gap(gap: str) -> bool:
+    """Does ``gap`` join two names of one list, past what a name may have in brackets
+    ("A (30), B", "अभियंता A (भभुआ), B (कुदरा)")?"""
+    return " ".join(BRACKETED.sub(" ", gap).split()) in LIST_GAPS
+
+
 #: what may follow a post named after a name ("X, इंस्पेक्टर ने", "X, सहायक मंत्री।")
 _AFTER_POST_END = re.compile(r"\s*(?:[।,;:\n)]|$|(?:ने|के|की|का|को|से)(?=[\s।,]|$))")
 

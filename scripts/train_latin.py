@@ -9,7 +9,10 @@ many words (or the name is one word). For each example word every spelling the s
 :mod:`jaanch.text.english_names` reaches (under the prior costs, with a wide bound) is a
 candidate, described by the table score of the spelling and how many edits of each type
 its cheapest path makes; latin_word's own spelling, when the table does not know it, is a
-candidate with the ``unknown`` flag. A linear ranker (logistic regression on the
+candidate with the ``unknown`` flag; a name that sounds like the word
+(``english_names.sound_candidates``) is a candidate with the ``sound`` flag, its vowel
+distance (``sound_dist``) and, when India does not use it, its English-speaking score
+(``world``, a weight rather than a cost). A linear ranker (logistic regression on the
 differences between the labelled spelling and each other candidate; no intercept) learns
 one weight per feature; divided by the score's weight these are the costs, in the
 table's units, that the spelling search then uses.

@@ -529,7 +529,8 @@ def sound_candidates(word: str) -> list[tuple[str, float, float]]:
     """English names that sound like ``word`` (the same consonants, at least two; vowels
     within :data:`MAX_SOUND_DISTANCE`): (lower-case spelling, vowel distance, world
     score), nearest first. None for a word that, spelt letter by letter, is a name people
-    in India use: the route is for names Hindi writes by their sound (जॉनसन, जॉर्ज)."""
+    in India use (an empty list): the route is for names Hindi writes by their sound
+    (जॉनसन, जॉर्ज)."""
     if direct_score(word) > 0:
         return []  # spelt letter by letter it is a name used in India (लव Lav, not Love)
     sound = devanagari_sound(word)

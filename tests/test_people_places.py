@@ -286,3 +286,13 @@ def test_a_post_shared_by_a_list_takes_each_names_place_in_brackets():
     # trap: a listed name with no place of its own does not take the first name's
     assert person(ex, "अजीत कुमार").designation == "other_official"
     assert not any(h == "अजीत कुमार" for h, _ in posted)
+
+
+def test_an_organisation_with_its_seat_in_brackets_before_a_post():
+    ex = extract("पुलिस ने सत्यम इंडस्ट्रीज (पीथमपुर) के मालिक राजेश गुप्ता को गिरफ्तार किया।")
+    assert ("राजेश गुप्ता", "सत्यम इंडस्ट्रीज") in {
+        (r.head, r.tail) for r in ex.relations if r.type == "member_of"
+    }
+    # trap: a bracket after the post is no seat of the organisation
+    ex = extract("पुलिस ने सत्यम इंडस्ट्रीज के पास (पीथमपुर) राजेश गुप्ता को पकड़ा।")
+    assert not [r for r in ex.relations if r.type == "member_of"]

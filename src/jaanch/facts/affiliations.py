@@ -27,7 +27,9 @@ from jaanch.text.normalise import fold_for_match
 from jaanch.types import Evidence, Relation, Span
 
 NAME = "affiliations"
-VERSION = "1.0"
+VERSION = "1.1"
+#: a short part in brackets right after an organisation's name: its seat or a code
+BRACKET_AFTER = re.compile(r"\([^()\n]{1,30}\)")
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,10 @@ def affiliation_relations(
                     for listed in lists.get(m.nstart, [m]):
                         out.append(Relation("member_of", owner(listed), org.text, _ev(listed, org)))
                 break
+            bracket = BRACKET_AFTER.match(text, pos)
+            if bracket is not None and not head_seen:
+                pos = bracket.end()  # "अंकित गोल्ड (अहमदाबाद) के संचालक X": the seat
+                continue
             word = re.match(r"[^\s,।]+", text[pos:])
             if word is None:
                 break

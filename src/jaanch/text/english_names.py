@@ -392,12 +392,7 @@ def direct_score(word: str) -> float:
 def sound_spelling(key: str) -> str:
     """The capitalisation of a name reached by its sound (``name_sounds.tsv``'s)."""
     hit = _table()[0].get(key)
-    return hit[0] if hit else _sound_names().get(key, key.capitalize())
-
-
-@lru_cache(maxsize=1)
-def _sound_names() -> dict[str, str]:
-    return {row["name"].lower(): row["name"] for row in load_tsv(SOUNDS) if row.get("name")}
+    return hit[0] if hit else _sounds()[1].get(key, key.capitalize())
 
 
 # -- sounds ----------------------------------------------------------------------
@@ -507,18 +502,24 @@ def sound_distance(a: str, b: str) -> float | None:
 
 
 @lru_cache(maxsize=1)
-def _sounds() -> dict[str, list[tuple[str, str, float]]]:
-    """consonant skeleton -> (lower-case spelling, sound key, world score) of the names."""
-    out: dict[str, list[tuple[str, str, float]]] = {}
+def _sounds() -> tuple[dict[str, list[tuple[str, str, float]]], dict[str, str]]:
+    """consonant skeleton -> (lower-case spelling, sound key, world score) of the names,
+    and lower-case spelling -> the table's spelling (``name_sounds.tsv``, read once)."""
+    by_skeleton: dict[str, list[tuple[str, str, float]]] = {}
+    spellings: dict[str, str] = {}
     for row in load_tsv(SOUNDS):
+        name = row.get("name")
         try:
             world = float(row.get("world", "") or 0.0)
         except ValueError:
             continue
+        if not name:
+            continue
+        spellings[name.lower()] = name
         for sound in (row.get("sound") or "").split("|"):
-            if sound and row.get("name"):
-                out.setdefault(_skeleton(sound), []).append((row["name"].lower(), sound, world))
-    return out
+            if sound:
+                by_skeleton.setdefault(_skeleton(sound), []).append((name.lower(), sound, world))
+    return by_skeleton, spellings
 
 
 #: the vowel distance beyond which two names do not sound alike
@@ -540,7 +541,7 @@ def sound_candidates(word: str) -> list[tuple[str, float, float]]:
     if len(skeleton) < 2:
         return []
     best: dict[str, tuple[float, float]] = {}
-    for name, key, world in _sounds().get(skeleton, []):
+    for name, key, world in _sounds()[0].get(skeleton, []):
         dist = sound_distance(sound, key)
         if dist is not None and dist <= MAX_SOUND_DISTANCE:
             if name not in best or dist < best[name][0]:
@@ -661,10 +662,10 @@ def english_name(name: str) -> str | None:
     return _shipped().name(name)
 
 
-@lru_cache(maxsize=2)
-def _kind_scores(kind: str) -> dict[str, float]:
-    """lower-case name -> its India score, from the table's rows of one kind."""
-    return {name.lower(): score for name, k, score in _rows() if k == kind}
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, float]:
+    """lower-case first name -> its India score (first-name rows only)."""
+    return {name.lower(): score for name, kind, score in _rows() if kind == "first"}
 
 
 def _india_spelling(word: str) -> str:
@@ -673,15 +674,11 @@ def _india_spelling(word: str) -> str:
     return _shipped().spelt(word) if any("\u0900" <= ch <= "\u097f" for ch in word) else word
 
 
-def _kind_score(word: str, kind: str) -> float | None:
-    return _kind_scores(kind).get(_india_spelling(word).lower())
-
-
 def india_first_score(word: str) -> float | None:
     """How much people in India use this word as a first name (``विशाल`` -> Vishal,
     2.87; ``सिंह`` 1.64, rarely a first name), or None when the table has no first name
     spelt so."""
-    return _kind_score(word, "first")
+    return _first_names().get(_india_spelling(word).lower())
 
 
 def india_score(word: str) -> float | None:

@@ -19,11 +19,12 @@ from typing import Any
 
 
 def _task(folder: str, first: int, fmt: str) -> Any:
-    def run(index: int, chunks: Iterator[list[Any]]) -> Iterator[dict[str, Any]]:
+    def run(numbered: Iterator[tuple[int, list[Any]]]) -> Iterator[dict[str, Any]]:
         from jaanch.batch import output
         from jaanch.batch.local import extract_chunk
 
-        for chunk in chunks:
+        # each chunk carries its own number: a partition may hold more than one
+        for index, chunk in numbered:
             res = extract_chunk(chunk)
             yield output.write_part(
                 Path(folder), first + index, res["records"], res["articles"], res["errors"], fmt
@@ -56,8 +57,8 @@ def spark_write(
     )
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        rdd = spark.sparkContext.parallelize(chunks, numSlices=len(chunks))
-        entries: list[dict[str, Any]] = rdd.mapPartitionsWithIndex(
+        rdd = spark.sparkContext.parallelize(list(enumerate(chunks)), numSlices=len(chunks))
+        entries: list[dict[str, Any]] = rdd.mapPartitions(
             _task(str(folder.resolve()), first, fmt)
         ).collect()
     finally:

@@ -21,15 +21,13 @@ from functools import cache
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_yaml
-from jaanch.text.name_lists import AGE_IN_BRACKETS
+from jaanch.text.name_lists import AGE_IN_BRACKETS, SHORT_BRACKET
 from jaanch.text.name_lists import name_lists as lists_of_names
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Evidence, Relation, Span
 
 NAME = "affiliations"
 VERSION = "1.1"
-#: a short part in brackets right after an organisation's name: its seat or a code
-BRACKET_AFTER = re.compile(r"\([^()\n]{1,30}\)")
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,7 @@ def affiliation_relations(
                     for listed in lists.get(m.nstart, [m]):
                         out.append(Relation("member_of", owner(listed), org.text, _ev(listed, org)))
                 break
-            bracket = BRACKET_AFTER.match(text, pos)
+            bracket = SHORT_BRACKET.match(text, pos)
             if bracket is not None and not head_seen:
                 pos = bracket.end()  # "अंकित गोल्ड (अहमदाबाद) के संचालक X": the seat
                 continue

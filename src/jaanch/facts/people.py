@@ -25,7 +25,7 @@ from jaanch.models.role_features import person_features
 from jaanch.models.roles import ASSOCIATE_NAME, RoleModel
 from jaanch.recognise.persons import context
 from jaanch.text.english_names import english_name
-from jaanch.text.name_lists import AGE_IN_BRACKETS, JOINERS, name_lists
+from jaanch.text.name_lists import AGE_IN_BRACKETS, JOINERS, SHORT_BRACKET, name_lists
 from jaanch.text.normalise import fold_for_match
 from jaanch.text.translit import latin_name
 from jaanch.types import Evidence, Person, Relation, Span
@@ -305,15 +305,13 @@ def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
 
 
 #: what may stand between two names of one list (the post before the first is each one's)
-LIST_GAPS = frozenset([",", "और", "व", "एवं", "तथा", ", और"])
-#: a short part in brackets after a listed name: an age or the post's place ("A (भभुआ), B")
-BRACKETED = re.compile(r"\([^()]{1,25}\)")
+LIST_GAPS = JOINERS | {", और"}
 
 
 def _list_gap(gap: str) -> bool:
     """Does ``gap`` join two names of one list, past what a name may have in brackets
     ("A (30), B", "अभियंता A (भभुआ), B (कुदरा)")?"""
-    return " ".join(BRACKETED.sub(" ", gap).split()) in LIST_GAPS
+    return " ".join(SHORT_BRACKET.sub(" ", gap).split()) in LIST_GAPS
 
 
 #: what may follow a post named after a name ("X, इंस्पेक्टर ने", "X, सहायक मंत्री।")

@@ -77,14 +77,10 @@ def open_store(url: str | None = None, *, upgrade: bool = True) -> Engine:
     (a lock file beside a SQLite store, an advisory lock on PostgreSQL), the others wait
     for it and then find the schema current."""
     engine = connect(url)
-    if upgrade and is_sqlite(engine):
-        # SQLite: even the check waits for the lock (the file lock is cheap), so no process
-        # reads the schema while another one is rewriting it, which SQLite can refuse at
-        # once with "database is locked" whatever the busy timeout
-        with _migration_lock(engine):
-            if _needs_migration(engine):
-                migrate(engine)
-    elif upgrade and _needs_migration(engine):
+    # SQLite: even the check waits for the lock (the file lock is cheap), so no process
+    # reads the schema while another one is rewriting it, which SQLite can refuse at once
+    # with "database is locked" whatever the busy timeout
+    if upgrade and (is_sqlite(engine) or _needs_migration(engine)):
         with _migration_lock(engine):
             if _needs_migration(engine):
                 migrate(engine)

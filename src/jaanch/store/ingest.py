@@ -395,7 +395,14 @@ def ingest_extracted(
             )
             set_meta(conn, "resolved", "0")
             for res in pending:
-                if res["hash"] in known or write_result(conn, res) is None:
+                if res["hash"] in known:
+                    report.already += 1
+                    continue
+                # rows only for articles not stored yet (a re-run finds them all stored)
+                res["rows"] = build_rows(
+                    res["hash"], str(res["article"]["text"] or ""), res["record"]
+                )
+                if write_result(conn, res) is None:
                     report.already += 1
                 else:
                     report.stored += 1
@@ -409,14 +416,12 @@ def ingest_extracted(
             report.already += 1
             continue
         seen.add(h)
-        article = {k: art.get(k) for k in fields}
         pending.append(
             {
                 "hash": h,
-                "article": article,
+                "article": {k: art.get(k) for k in fields},
                 "origin": str(art.get("origin") or ""),
                 "record": rec,
-                "rows": build_rows(h, str(article["text"] or ""), rec),
                 "tag": tag,
             }
         )

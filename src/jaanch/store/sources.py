@@ -122,7 +122,6 @@ def read_parquet(path: Path) -> Iterator[tuple[Article | ReadError, str]]:
             origin = f"{path}:{n}"
             obj = {k.lower(): v for k, v in row.items()}
             obj["text"] = row.get(col)
-            obj.setdefault("id", f"{path.stem}:{n}")
             if obj.get("id") in (None, ""):
                 obj["id"] = f"{path.stem}:{n}"
             obj["id"] = str(obj["id"])

@@ -15,6 +15,9 @@ JOINERS = frozenset([",", "और", "व", "एवं", "तथा"])
 SEPARATOR = re.compile(r"\s*(?:" + "|".join(sorted(JOINERS)) + r")\s*$")
 #: an age in brackets after a name: "सलीम (30)", "रेखा (35 वर्ष)"
 AGE_IN_BRACKETS = re.compile(r"\s*\(\s*\d{1,3}\s*(?:वर्ष|साल)?\s*\)")
+#: any short part in brackets after a name: an age, a posting place ("A (भभुआ)"), an
+#: organisation's seat or code ("अंकित गोल्ड (अहमदाबाद)")
+SHORT_BRACKET = re.compile(r"\([^()\n]{1,30}\)")
 
 
 def joins_list(gap: str) -> bool:

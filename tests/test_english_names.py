@@ -218,3 +218,11 @@ def test_sound_table_has_attributed_rows() -> None:
     assert all(r["name"].isascii() and r["name"].isalpha() for r in rows)
     assert all(set(r["sound"]) <= set("kgcjtdnmpfbvyrlsShaAeiou|") for r in rows)
     assert all(0 <= float(r["world"]) <= 4.31 for r in rows)
+
+
+def test_india_family_name_score_reads_the_last_name_rows():
+    from jaanch.text.english_names import india_first_score, india_last_score
+
+    last, first = india_last_score("पाटीदार"), india_first_score("पाटीदार")
+    assert last is not None and first is not None and last > first + 1.0
+    assert india_last_score("पुलिस") is None

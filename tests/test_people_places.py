@@ -296,3 +296,15 @@ def test_an_organisation_with_its_seat_in_brackets_before_a_post():
     # trap: a bracket after the post is no seat of the organisation
     ex = extract("पुलिस ने सत्यम इंडस्ट्रीज के पास (पीथमपुर) राजेश गुप्ता को पकड़ा।")
     assert not [r for r in ex.relations if r.type == "member_of"]
+
+
+def test_a_family_name_many_in_india_have_goes_on_after_a_given_name():
+    # पाटीदार is a frequent word of news prose (the community) and Patidar a family name
+    # that many people in India have: after a given name it is the name's last word
+    ex = extract("निरीक्षक कैलाश पाटीदार, राजेश साहू, आमोद राठौर ने आरोपी को पकड़ लिया।")
+    assert "कैलाश पाटीदार" in ents(ex, "PERSON")
+    # traps: Sarkar and Bhai are family names too, but the NER corpora hardly ever read
+    # सरकार or भाई inside a name: the name ends before them
+    ex = extract("एसआई सुनील सरकार के आदेश पर कार्रवाई हुई। सिपाही राजेश भाई के साथ पहुंचा।")
+    assert "सुनील" in ents(ex, "PERSON") and "सुनील सरकार" not in ents(ex, "PERSON")
+    assert "राजेश भाई" not in ents(ex, "PERSON")

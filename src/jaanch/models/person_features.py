@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from jaanch.names import NameLexicon, syllable_letters
-from jaanch.text.english_names import india_score
+from jaanch.text.english_names import india_last_score, india_score
 from jaanch.text.segment import Token
 
 #: words that join the names of a list: a chunk beside one is listed
@@ -69,6 +69,16 @@ _LIKENESS_EDGES = (
 
 def _bucket(x: float, edges: Sequence[tuple[float, str]]) -> str:
     return next(name for edge, name in edges if x < edge)
+
+
+@lru_cache(maxsize=65536)
+def _india_last(key: str) -> float | None:
+    return india_last_score(key)
+
+
+def _india_last_bucket(key: str) -> str:
+    s = _india_last(key)
+    return "none" if s is None else _bucket(s, _INDIA_EDGES)
 
 
 def _india_bucket(key: str) -> str:
@@ -128,6 +138,7 @@ def candidate_features(
     _word_features(src, first, "first", f)
     if last > first:
         _word_features(src, last, "last", f)
+        f[f"last_india_last={_india_last_bucket(src.keys[last])}"] = 1.0
     else:
         india = _india_bucket(src.keys[first])
         f[f"one_india={india}"] = 1.0

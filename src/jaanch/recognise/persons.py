@@ -29,7 +29,7 @@ from jaanch.models.roles import PERSON_LABEL, RoleModel
 from jaanch.names import NameLexicon, syllable_letters
 from jaanch.recognise.base import register
 from jaanch.recognise.designation import designation_matcher
-from jaanch.text.english_names import india_first_score, initials
+from jaanch.text.english_names import india_first_score, india_last_score, initials
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
@@ -37,6 +37,10 @@ MAX_NAME_TOKENS = 4
 #: India first-name score (log10 of 20000 / rank) above which a word is a popular given
 #: name (Vishal 2.87, Karan 2.48, Anand 2.43; Shakti 1.37 and Sant 0.89 are not)
 POPULAR_GIVEN = 2.0
+#: India family-name score (log10 of 20000 / rank) and NER-corpus name-likeness from
+#: which a word after a given name continues the name though it is also a word
+FAMILY_NAME_SCORE = 1.0
+FAMILY_NAME_LIKENESS = 0.15
 LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+")
 #: a Devanagari letter: an independent vowel or a consonant (not a sign or a digit)
 DEVANAGARI_LETTER_RE = re.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
@@ -333,6 +337,8 @@ class PersonRecogniser:
         k = self.keys[j]
         if self.is_surname(j) or self.name_score(j) >= 0.5:
             return True
+        if self.family_name_like(j) and j > start >= 0 and self.given_like(j - 1):
+            return True  # "कैलाश पाटीदार": a family name many in India have, after a given name
         # a middle name of low score before a surname: "आनंद प्रकाश तिवारी"
         if (
             j + 1 < len(self.toks)
@@ -347,6 +353,17 @@ class PersonRecogniser:
         if not self.common(k) and self.given_like(j - 1):
             return True  # a given name is followed by a family name: "सौरभ पांचाल"
         return not self.common(k) and self.names.counts(k) is None
+
+    def family_name_like(self, j: int) -> bool:
+        """Is token ``j`` a family name that many people in India have (``पाटीदार``,
+        Patidar), and used in names by the NER corpora now and then (``नगर`` and
+        ``सरकार`` are family names too, but hardly ever in a name there)?"""
+        score = india_last_score(self.toks[j].text)
+        return (
+            score is not None
+            and score >= FAMILY_NAME_SCORE
+            and self.name_score(j) >= FAMILY_NAME_LIKENESS
+        )
 
     def posting_word(self, i: int) -> bool:
         """After a rank, a word that names the post's place rather than the person: not

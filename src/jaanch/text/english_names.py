@@ -681,6 +681,18 @@ def india_first_score(word: str) -> float | None:
     return _first_names().get(_india_spelling(word).lower())
 
 
+@lru_cache(maxsize=1)
+def _last_names() -> dict[str, float]:
+    """lower-case family name -> its India score (last-name rows only)."""
+    return {name.lower(): score for name, kind, score in _rows() if kind == "last"}
+
+
+def india_last_score(word: str) -> float | None:
+    """How much people in India use this word as a family name (``पाटीदार`` -> Patidar,
+    1.93; ``विशाल`` none), or None when the table has no family name spelt so."""
+    return _last_names().get(_india_spelling(word).lower())
+
+
 def india_score(word: str) -> float | None:
     """How much people in India use this name word (``latin_names.tsv`` score of its
     English spelling: log10(20000 / rank), about 4.3 for the commonest), or None when the

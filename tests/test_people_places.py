@@ -303,6 +303,8 @@ def test_a_family_name_many_in_india_have_goes_on_after_a_given_name():
     # that many people in India have: after a given name it is the name's last word
     ex = extract("निरीक्षक कैलाश पाटीदार, राजेश साहू, आमोद राठौर ने आरोपी को पकड़ लिया।")
     assert "कैलाश पाटीदार" in ents(ex, "PERSON")
+    ex = extract("मामले की जांच कर रहे कैलाश पाटीदार ने बताया कि आरोपी फरार है।")
+    assert "कैलाश पाटीदार" in ents(ex, "PERSON")
     # traps: Sarkar and Bhai are family names too, but the NER corpora hardly ever read
     # सरकार or भाई inside a name: the name ends before them
     ex = extract("एसआई सुनील सरकार के आदेश पर कार्रवाई हुई। सिपाही राजेश भाई के साथ पहुंचा।")

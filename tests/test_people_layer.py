@@ -520,6 +520,21 @@ def test_person_model_features_hold_no_name() -> None:
         assert not any(w in f for w in ("धमेंद्र", "कमल") for f in c.features), c.features
 
 
+def test_person_model_weighs_the_words_by_the_cue_that_proposed_them() -> None:
+    from jaanch.recognise.persons import PersonRecogniser
+
+    pipe = Pipeline()
+    rec = pipe.recogniser("person_context")
+    assert isinstance(rec, PersonRecogniser)
+    with rec.collecting() as collected:
+        pipe.doc(Article(id="t", text="आरोपी के खिलाफ उसकी पत्नी रोशनी ने केस दर्ज करवाया।"))
+    kin = next(c for c in collected if c.cue == "kin:पत्नी")
+    words = [k for k in kin.features if k.startswith(("first_", "prev=", "next="))]
+    assert "next=ने" in words and "prev=पत्नी" in words
+    assert all(kin.features[f"kin|{k}"] == 1.0 for k in words)
+    assert not any(k.startswith("after|") for k in kin.features)
+
+
 def test_coordinated_items_are_proposed_to_the_person_model_as_a_group() -> None:
     from jaanch.recognise.persons import PersonRecogniser
 

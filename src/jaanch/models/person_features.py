@@ -161,6 +161,9 @@ def candidate_features(
         f[f"group_next={_context_word(src, end + 1) if end + 1 < n else '</s>'}"] = 1.0
         scores = [max((_india(src.keys[k]) or 0.0) for k in range(a, b + 1)) for a, b in group]
         f[f"group_min_india={_bucket(min(scores), _INDIA_EDGES)}"] = 1.0
+    # what the words are weighs differently by the cue that proposed them
+    for k in [k for k in f if k.startswith(("first_", "last_", "prev=", "next="))]:
+        f[f"{kind}|{k}"] = 1.0
     return f
 
 

@@ -310,3 +310,15 @@ def test_a_family_name_many_in_india_have_goes_on_after_a_given_name():
     ex = extract("एसआई सुनील सरकार के आदेश पर कार्रवाई हुई। सिपाही राजेश भाई के साथ पहुंचा।")
     assert "सुनील" in ents(ex, "PERSON") and "सुनील सरकार" not in ents(ex, "PERSON")
     assert "राजेश भाई" not in ents(ex, "PERSON")
+
+
+def test_legislatures_ministries_and_national_bodies_are_organisations():
+    ex = extract("पीपीई किट्स पर स्वास्थ्य मंत्रालय के संयुक्त सचिव लव अग्रवाल ने जानकारी दी।")
+    assert "स्वास्थ्य मंत्रालय" in ents(ex, "ORG")
+    assert ("member_of", "लव अग्रवाल", "स्वास्थ्य मंत्रालय") in [
+        (r.type, r.head, r.tail) for r in ex.relations
+    ]
+    ex = extract("वह दो बार लोकसभा के सदस्य रहे। इंटरपोल ने नोटिस जारी किया। भारतीय संसद पर हमला हुआ।")
+    assert {"लोकसभा", "इंटरपोल", "भारतीय संसद"} <= set(ents(ex, "ORG"))
+    # trap: the parliament building as a target is no organisation of the lexicon
+    assert "संसद" not in ents(extract("आतंकियों ने संसद पर हमला किया था।"), "ORG")

@@ -139,6 +139,14 @@ def test_kinship_over_a_list_of_relatives() -> None:
     assert not any("सुनील" in (h, t) for _, h, t in rels)
 
 
+def test_a_counted_plural_of_siblings_opens_a_list_of_siblings() -> None:
+    rels = relations("शशि गार्डन निवासी दो सगे भाई अनिल (38) और सुनील (35) दुकान चलाते हैं।")
+    assert ("sibling", "अनिल", "सुनील") in rels or ("sibling", "सुनील", "अनिल") in rels
+    # trap: the siblings and a list named later in the sentence are not the same people
+    rels = relations("दो भाई बाइक से जा रहे थे, तभी राकेश और मुकेश ने हमला किया।")
+    assert not any(t == "sibling" for t, _, _ in rels)
+
+
 def test_kinship_in_the_apposition_style_of_police_reports() -> None:
     rels = relations("पुलिस ने आरोपी राजू पिता रामलाल यादव निवासी बाणगंगा को गिरफ्तार किया।")
     assert ("parent_of", "रामलाल यादव", "राजू") in rels

@@ -674,7 +674,37 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
             out.append(_relation(*rel, evidence=[a, b]))
     out += _possessive_kin(doc, clusters, mentions, by_span)
     out += _predicate_kin(doc, mentions, by_span)
+    out += _sibling_lists(doc, mentions, by_span)
     return _dedupe(out)
+
+
+#: a counted plural of siblings right before a list of names: "दो सगे भाई A (38) और B",
+#: "दोनों बहनें A व B", "तीनों भाइयों A, B और C"
+_SIBLINGS_BEFORE = re.compile(
+    r"(?:^|\s)(?:दो|दोनों|तीन|तीनों|चार|चारों)\s+(?:सगे\s+|सगी\s+)?"
+    r"(?:भाई|भाइयों|भाईयों|बहनें|बहनों|भाई-बहन|भाई\s+बहन)\s*$"
+)
+
+
+def _sibling_lists(doc: Doc, mentions: list[Span], by_span: dict[int, Cluster]) -> list[Relation]:
+    """Every pair of a list of names that a counted plural of siblings opens."""
+    out: list[Relation] = []
+    text = doc.text
+    for lst in name_lists(text, mentions):
+        if len(lst) < 2:
+            continue
+        sent = doc.sentence_at(lst[0].nstart)
+        lo = sent.start if sent is not None else max(0, lst[0].nstart - 40)
+        if not _SIBLINGS_BEFORE.search(text[max(lo, lst[0].nstart - 40) : lst[0].nstart]):
+            continue
+        people: list[Cluster] = []
+        for m in lst:
+            if not any(c is by_span[id(m)] for c in people):
+                people.append(by_span[id(m)])
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                out.append(_relation("sibling", a, b, evidence=[lst[0], lst[-1]]))
+    return out
 
 
 GENITIVES = frozenset(["की", "का", "के"])

@@ -81,15 +81,18 @@ ABOUT = {
         "decides whether a chunk of words that a cue of the context recogniser proposes "
         "(a role, occupation or kinship noun before it, a residence, a reporting verb "
         "after it, a list beside a found name, `वाले`/`पहचान`/`नाम` before it, an item of a "
-        "coordination `A, B और C`) is a person's name",
+        "coordination `A, B और C`; and a name the NER model adds where no rule found one, "
+        "cue `ner`) is a person's name",
         "`jaanch.models.person_features.candidate_features`: how much people in India use "
-        "each word as a name (`latin_names.tsv` through the word's usual English spelling), "
+        "each word as a name (`latin_names.tsv` through the word's usual English spelling; "
+        "the last word also as a family name), "
         "name-likeness and common-word statistics of the public NER and news corpora, "
         "surname, given-name and title tables, syllables, overlap with a place, the cue and "
         "cue word, the words right before and after the chunk (a word that may be a name is "
         "`<w>`), for a coordination item the coordination as a whole (its size, the words "
-        "around it, how name-like its least name-like item is), and whether the hand rules "
-        "took the chunk",
+        "around it, how name-like its least name-like item is), whether the hand rules "
+        "took the chunk, and each word feature again together with the kind of cue that "
+        "proposed the chunk",
         "On in the default pipeline (`pipeline.yaml: person_model`); "
         "`Pipeline(person_model=False)` gives the hand rules' decisions.",
         PERSON_C,

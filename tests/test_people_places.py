@@ -179,7 +179,9 @@ def test_identified_lists_step_over_ages_residences_and_aliases():
 def test_one_syllable_fragment_is_not_a_name():
     # a mistyped word leaves a fragment ("की नी" for "की पत्नी") beside real names
     got = ents(
-        extract("पुलिस ने नी और राकेश को गिरफ्तार किया। अदालत ने सुरेश की नी को बरी कर दिया।"),
+        extract(
+            "पुलिस ने नी और राकेश को गिरफ्तार किया। अदालत ने सुरेश को बरी कर दिया, सुरेश की नी घर पर थी।"
+        ),
         "PERSON",
     )
     assert "राकेश" in got and "सुरेश" in got

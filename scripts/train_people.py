@@ -81,8 +81,7 @@ ABOUT = {
         "decides whether a chunk of words that a cue of the context recogniser proposes "
         "(a role, occupation or kinship noun before it, a residence, a reporting verb "
         "after it, a list beside a found name, `वाले`/`पहचान`/`नाम` before it, an item of a "
-        "coordination `A, B और C`; and a name the NER model adds where no rule found one, "
-        "cue `ner`) is a person's name",
+        "coordination `A, B और C`) is a person's name",
         "`jaanch.models.person_features.candidate_features`: how much people in India use "
         "each word as a name (`latin_names.tsv` through the word's usual English spelling; "
         "the last word also as a family name), "

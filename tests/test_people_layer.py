@@ -543,31 +543,6 @@ def test_person_model_weighs_the_words_by_the_cue_that_proposed_them() -> None:
     assert not any(k.startswith("after|") for k in kin.features)
 
 
-def test_names_the_ner_model_adds_are_read_by_the_person_model() -> None:
-    from jaanch.recognise.ner_model import NerModelRecogniser
-    from jaanch.recognise.persons import PersonRecogniser
-
-    pipe = Pipeline()
-    rec = pipe.recogniser("person_context")
-    ner = pipe.recogniser("ner_model")
-    assert isinstance(rec, PersonRecogniser) and isinstance(ner, NerModelRecogniser)
-    assert ner.person_judge is rec
-    text = "उसे सिविल लाइंस स्थित सुश्रुत ट्रामा सेंटर में भर्ती कराया गया।"
-    with rec.collecting() as collected:
-        doc = pipe.doc(Article(id="t", text=text))
-    ner_spans = [s.text for s in doc.spans_of("PERSON") if s.recogniser == "ner_model"]
-    ner_cands = [c for c in collected if c.cue == "ner"]
-    assert ner_cands, "the NER model's name was never put to the person model"
-    # every model name the rules did not find was put to the person model
-    assert {c.text for c in ner_cands} >= set(ner_spans)
-    assert all(c.features["cue=ner"] == 1.0 for c in ner_cands)
-    # the rules pipeline keeps every plausible model name
-    rules = Pipeline(person_model=False)
-    ner_rules = rules.recogniser("ner_model")
-    assert isinstance(ner_rules, NerModelRecogniser) and ner_rules.person_judge is not None
-    assert rules.recogniser("person_context").model is None  # type: ignore[union-attr]
-
-
 def test_coordinated_items_are_proposed_to_the_person_model_as_a_group() -> None:
     from jaanch.recognise.persons import PersonRecogniser
 

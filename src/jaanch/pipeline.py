@@ -16,7 +16,6 @@ from jaanch.facts import build_facts
 from jaanch.models.roles import ASSOCIATE_NAME, PERSON_NAME, RoleModel, shipped_model
 from jaanch.models.roles import NAME as ROLE_MODEL_NAME
 from jaanch.recognise.base import REGISTRY, Recogniser
-from jaanch.recognise.ner_model import NerModelRecogniser
 from jaanch.recognise.persons import PersonRecogniser
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import ENTITY_TYPES, Article, Extraction, Span
@@ -84,9 +83,6 @@ class Pipeline:
         persons = self.recogniser("person_context")
         if isinstance(persons, PersonRecogniser):
             persons.model = self.person_model
-            ner = self.recogniser("ner_model")
-            if isinstance(ner, NerModelRecogniser):
-                ner.person_judge = persons
 
     def recogniser(self, name: str) -> Recogniser | None:
         """The pipeline's recogniser of that registered name, if it runs one."""

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_tsv, load_yaml
@@ -476,12 +476,6 @@ def plausible(spans: Iterable[Span], min_name_likeness: float = MIN_NAME_LIKENES
     return out
 
 
-class PersonJudge(Protocol):
-    """What decides whether a PERSON span is a name (``PersonRecogniser.accept_span``)."""
-
-    def accept_span(self, doc: Doc, span: Span) -> bool: ...
-
-
 class NerModelRecogniser:
     """Runs the shipped model and keeps the spans the combination policy lets through."""
 
@@ -491,9 +485,6 @@ class NerModelRecogniser:
     def __init__(self, path: str | None = None, labels: Iterable[str] = DEFAULT_ADD) -> None:
         self.path = path
         self.labels = tuple(labels)
-        #: decides whether a new PERSON of the model is a name (the context recogniser's
-        #: person model, set by the pipeline); None: every plausible one is
-        self.person_judge: PersonJudge | None = None
 
     @property
     def nlp(self) -> Language:
@@ -501,17 +492,7 @@ class NerModelRecogniser:
 
     def __call__(self, doc: Doc) -> list[Span]:
         found = plausible(model_spans(doc, self.nlp, self.name, self.version))
-        added = combine(doc.spans, found, self.labels)
-        judge = self.person_judge
-        if judge is None:
-            return added
-        # a name the model adds where the rules found none is read by the person model
-        # like a chunk a cue proposed; a model span extending a rule name stays
-        return [
-            s
-            for s in added
-            if s.label != "PERSON" or "extends" in (s.value or {}) or judge.accept_span(doc, s)
-        ]
+        return combine(doc.spans, found, self.labels)
 
 
 @register("ner_model")

@@ -264,22 +264,6 @@ class PersonRecogniser:
             return rule_ok
         return PERSON_LABEL in self.model.above(feats)
 
-    def accept_span(self, doc: Doc, span: Span) -> bool:
-        """Is a name another recogniser found (the NER model's ``PERSON``) a name? Read as
-        a chunk of the cue ``ner`` by the person model when one is set (and collected
-        while training data is gathered); without a model, yes."""
-        if self.model is None and self.collect is None:
-            return True
-        if getattr(self, "doc", None) is not doc:
-            self._setup(doc)
-        first = doc.token_index_at(span.nstart)
-        last = first
-        while last + 1 < len(self.toks) and self.toks[last + 1].end <= span.nend:
-            last += 1
-        if first >= len(self.toks) or self.toks[first].start >= span.nend:
-            return True
-        return self.accept((first, last), "ner", False, True)
-
     # -- token tests ---------------------------------------------------------------
 
     def _setup(self, doc: Doc) -> None:

@@ -28,6 +28,7 @@ from jaanch.annotate.records import (
     write_records,
 )
 from jaanch.models.roles import PERSON_LABEL, RoleModel, fit, shipped_model
+from jaanch.recognise.persons import Candidate
 from jaanch.types import Article
 
 ROOT = Path(__file__).parents[1]
@@ -515,27 +516,27 @@ def test_person_model_reads_an_introducer_and_refuses_plain_words() -> None:
     assert names("पुलिस ने बताया कि घर में रहने वाले लोग डर गए। पहचान पत्र भी मिला।") == []
 
 
-def test_person_model_features_hold_no_name() -> None:
+def proposed(text: str) -> list[Candidate]:
+    """Every chunk the context recogniser's cues propose in ``text``, with its features."""
     from jaanch.recognise.persons import PersonRecogniser
 
     pipe = Pipeline()
     rec = pipe.recogniser("person_context")
     assert isinstance(rec, PersonRecogniser)
     with rec.collecting() as collected:
-        pipe.doc(Article(id="t", text="बाहर छुपे बदमाश ने कर्मचारी धमेंद्र और कमल को बंधक बनाया।"))
+        pipe.doc(Article(id="t", text=text))
+    return collected
+
+
+def test_person_model_features_hold_no_name() -> None:
+    collected = proposed("बाहर छुपे बदमाश ने कर्मचारी धमेंद्र और कमल को बंधक बनाया।")
     assert any(c.text == "धमेंद्र" for c in collected)
     for c in collected:
         assert not any(w in f for w in ("धमेंद्र", "कमल") for f in c.features), c.features
 
 
 def test_person_model_weighs_the_words_by_the_cue_that_proposed_them() -> None:
-    from jaanch.recognise.persons import PersonRecogniser
-
-    pipe = Pipeline()
-    rec = pipe.recogniser("person_context")
-    assert isinstance(rec, PersonRecogniser)
-    with rec.collecting() as collected:
-        pipe.doc(Article(id="t", text="आरोपी के खिलाफ उसकी पत्नी रोशनी ने केस दर्ज करवाया।"))
+    collected = proposed("आरोपी के खिलाफ उसकी पत्नी रोशनी ने केस दर्ज करवाया।")
     kin = next(c for c in collected if c.cue == "kin:पत्नी")
     words = [k for k in kin.features if k.startswith(("first_", "prev=", "next="))]
     assert "next=ने" in words and "prev=पत्नी" in words

@@ -504,7 +504,7 @@ class PersonRecogniser:
             ok = (
                 self.name_score(i) >= min_score
                 or self.is_surname(i)
-                or (i == j and self.family_name_like(i) and self.given_like(i - 1))
+                or (i == j > 0 and self.family_name_like(i) and self.given_like(i - 1))
                 or (self.rare(i) and (i == j or self.is_surname(i + 1)))
                 # any word that is not plain prose before a known surname: "धीरज माथुर",
                 # or one that names often begin with (राजा in "राजा रघुवंशी")

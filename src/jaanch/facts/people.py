@@ -694,8 +694,8 @@ def _sibling_lists(doc: Doc, mentions: list[Span], by_span: dict[int, Cluster]) 
         if len(lst) < 2:
             continue
         sent = doc.sentence_at(lst[0].nstart)
-        lo = sent.start if sent is not None else max(0, lst[0].nstart - 40)
-        if not _SIBLINGS_BEFORE.search(text[max(lo, lst[0].nstart - 40) : lst[0].nstart]):
+        lo = max(sent.start if sent is not None else 0, lst[0].nstart - 40)
+        if not _SIBLINGS_BEFORE.search(text[lo : lst[0].nstart]):
             continue
         people: list[Cluster] = []
         for m in lst:

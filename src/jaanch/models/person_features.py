@@ -71,19 +71,12 @@ def _bucket(x: float, edges: Sequence[tuple[float, str]]) -> str:
     return next(name for edge, name in edges if x < edge)
 
 
-@lru_cache(maxsize=65536)
-def _india_last(key: str) -> float | None:
-    return india_last_score(key)
-
-
-def _india_last_bucket(key: str) -> str:
-    s = _india_last(key)
-    return "none" if s is None else _bucket(s, _INDIA_EDGES)
+def _score_bucket(score: float | None) -> str:
+    return "none" if score is None else _bucket(score, _INDIA_EDGES)
 
 
 def _india_bucket(key: str) -> str:
-    s = _india(key)
-    return "none" if s is None else _bucket(s, _INDIA_EDGES)
+    return _score_bucket(_india(key))
 
 
 def _word_features(src: CandidateSource, i: int, tag: str, f: dict[str, float]) -> None:
@@ -138,7 +131,7 @@ def candidate_features(
     _word_features(src, first, "first", f)
     if last > first:
         _word_features(src, last, "last", f)
-        f[f"last_india_last={_india_last_bucket(src.keys[last])}"] = 1.0
+        f[f"last_india_last={_score_bucket(india_last_score(src.keys[last]))}"] = 1.0
     else:
         india = _india_bucket(src.keys[first])
         f[f"one_india={india}"] = 1.0

@@ -337,7 +337,7 @@ class PersonRecogniser:
         k = self.keys[j]
         if self.is_surname(j) or self.name_score(j) >= 0.5:
             return True
-        if self.family_name_like(j) and j > start >= 0 and self.given_like(j - 1):
+        if j > start >= 0 and self.family_name_like(j) and self.given_like(j - 1):
             return True  # "कैलाश पाटीदार": a family name many in India have, after a given name
         # a middle name of low score before a surname: "आनंद प्रकाश तिवारी"
         if (

@@ -662,10 +662,10 @@ def english_name(name: str) -> str | None:
     return _shipped().name(name)
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> dict[str, float]:
-    """lower-case first name -> its India score (first-name rows only)."""
-    return {name.lower(): score for name, kind, score in _rows() if kind == "first"}
+@lru_cache(maxsize=2)
+def _kind_scores(kind: str) -> dict[str, float]:
+    """lower-case name -> its India score, from the rows of one kind (``first``, ``last``)."""
+    return {name.lower(): score for name, k, score in _rows() if k == kind}
 
 
 def _india_spelling(word: str) -> str:
@@ -678,19 +678,15 @@ def india_first_score(word: str) -> float | None:
     """How much people in India use this word as a first name (``विशाल`` -> Vishal,
     2.87; ``सिंह`` 1.64, rarely a first name), or None when the table has no first name
     spelt so."""
-    return _first_names().get(_india_spelling(word).lower())
+    return _kind_scores("first").get(_india_spelling(word).lower())
 
 
-@lru_cache(maxsize=1)
-def _last_names() -> dict[str, float]:
-    """lower-case family name -> its India score (last-name rows only)."""
-    return {name.lower(): score for name, kind, score in _rows() if kind == "last"}
-
-
+@lru_cache(maxsize=65536)
 def india_last_score(word: str) -> float | None:
     """How much people in India use this word as a family name (``पाटीदार`` -> Patidar,
-    1.93; ``विशाल`` none), or None when the table has no family name spelt so."""
-    return _last_names().get(_india_spelling(word).lower())
+    1.93; ``विशाल`` none), or None when the table has no family name spelt so. Cached:
+    name chunking asks it of the same words again and again."""
+    return _kind_scores("last").get(_india_spelling(word).lower())
 
 
 def india_score(word: str) -> float | None:

@@ -528,6 +528,28 @@ def proposed(text: str) -> list[Candidate]:
     return collected
 
 
+def role_rows(text: str) -> dict[str, dict[str, float]]:
+    """The role assigner's features of each person of ``text``, by name."""
+    from jaanch.facts.people import build_people, role_feature_rows
+
+    doc = Pipeline().doc(Article(id="t", text=text))
+    _, _, clusters = build_people(doc, set(), None, None)
+    rows = role_feature_rows(doc, clusters, set())
+    return {c.name: row for c, row in zip(clusters, rows, strict=True)}
+
+
+def test_a_later_name_of_a_list_reads_the_words_before_the_list() -> None:
+    rows = role_rows(
+        "घायल बदमाशों की पहचान नवाब हैदर, अहमद अली व जाकिर खान के रूप में हुई। "
+        "बदमाश अहमद अली पर पहले भी केस दर्ज हैं।"
+    )
+    for name in ("अहमद अली", "जाकिर खान"):
+        assert rows[name]["lb:बदमाशों"] > 0 and rows[name]["lb0=पहचान"] == 1.0, rows[name]
+    # the list's first name has its own words before it, no second copy
+    assert not any(k.startswith("lb") for k in rows["नवाब हैदर"])
+    assert not any("अहमद" in k or "हैदर" in k for row in rows.values() for k in row)
+
+
 def test_person_model_features_hold_no_name() -> None:
     collected = proposed("बाहर छुपे बदमाश ने कर्मचारी धमेंद्र और कमल को बंधक बनाया।")
     assert any(c.text == "धमेंद्र" for c in collected)

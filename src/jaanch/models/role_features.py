@@ -1,7 +1,8 @@
 """Features of a person for the learned role assigner, from all of their mentions.
 
 For every mention: the words right after the name (past an FIR-style description such as
-``पुत्र X निवासी Y``) and right before it (names and places masked), the case marker that follows, the crime and
+``पुत्र X निवासी Y``) and right before it (names and places masked), for a later name of a
+list the words before the list's first name, the case marker that follows, the crime and
 action cues of its sentence, whether it sits in a list of names; for the person: the
 roles the rules gave, designation, kinship and role-noun cues of the recogniser, how often
 and how early they are named; for the article: its crime types. Words are folded
@@ -15,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from jaanch.doc import Doc
+from jaanch.text.name_lists import name_lists
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Span
 
@@ -71,6 +73,8 @@ def person_features(
     cues = doc.spans_of("CRIME_CUE", "ACTION_CUE")
     masks = sorted(doc.spans_of("PERSON", "LOC"), key=lambda x: x.nstart)
     other_starts = sorted(o.nstart for o in others)
+    everyone = sorted([*mentions, *others], key=lambda x: x.nstart)
+    list_head = {x.nstart: lst[0].nstart for lst in name_lists(text, everyone) for x in lst}
     for m in mentions:
         v = m.value or {}
         cue = str(v.get("cue", ""))
@@ -101,6 +105,16 @@ def person_features(
         stripped = before_txt.rstrip()
         if stripped.endswith((",", "और", " व", "एवं", "तथा")):
             f["in_list"] = 1.0
+        head = list_head.get(m.nstart, m.nstart)
+        if head < m.nstart:
+            # a later name of a list: what precedes the list's first name ("घायल
+            # बदमाशों की पहचान A, B व C") is said of every name of it
+            head_txt = re.split(r"[।\n?!]", text[max(0, head - 60) : head])[-1]
+            lead = masked_words(doc, head - len(head_txt), head, masks)[-BEFORE:]
+            for k, w in enumerate(reversed(lead)):
+                if k < 2:
+                    f[f"lb{k}={w}"] = 1.0
+                f[f"lb:{w}"] = f.get(f"lb:{w}", 0.0) + 1.0 / n
         sent = doc.sentence_at(m.nstart)
         if sent is not None:
             for c in cues:

@@ -206,6 +206,13 @@ def test_city_and_state(nlp):
     assert ("दिल्ली", "LOC") in got
 
 
+def test_a_bracket_glued_to_a_name_is_left_out(nlp):
+    got = _ents(nlp, "आजाद नगर निवासी नीरज याग्निक(साकेतनगर) की शिकायत पर केस दर्ज किया गया।")
+    people = {t for t, label in got if label == "PERSON"}
+    assert "नीरज याग्निक" in people
+    assert not any("(" in t or "साकेतनगर" in t for t in people)
+
+
 def test_no_entities_in_plain_sentence(nlp):
     assert _ents(nlp, "इस मामले में आगे की जांच की जा रही है।") == set()
 

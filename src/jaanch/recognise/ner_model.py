@@ -327,8 +327,9 @@ def edge_words() -> frozenset[str]:
 def model_spans(doc: Doc, nlp: Language, name: str, version: str) -> list[Span]:
     """Every PERSON/LOC/ORG the model finds in ``doc.text``, as Jaanch spans.
 
-    Edge tokens that the guidelines keep outside a name (:func:`edge_words`) and
-    punctuation glued to a name are trimmed off PERSON and LOC spans.
+    Edge tokens that the guidelines keep outside a name (:func:`edge_words`),
+    punctuation glued to a name and a bracket glued to its last word (with what it
+    holds) are trimmed off PERSON and LOC spans.
     """
     scores = label_scores(nlp)
     edges = edge_words()
@@ -345,6 +346,12 @@ def model_spans(doc: Doc, nlp: Language, name: str, version: str) -> list[Span]:
         if not toks:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if ent.label_ != "ORG":
+            # a bracket glued to a name opens what describes it ("याग्निक(साकेतनगर)"):
+            # the tokenizer keeps the two words one token, the name ends before it
+            cut = doc.text.find("(", start, end)
+            if cut > start:
+                end = cut
         # never let a span begin or end on white space or punctuation glued to a name
         while start < end and not doc.text[start].isalnum() and not _is_mark(doc.text[start]):
             start += 1

@@ -320,6 +320,15 @@ def test_a_place_after_a_rank_is_the_posting_not_the_name() -> None:
     assert ("posted_at", "राकेश सिंह", "लोहता") in relations(text)
 
 
+def test_a_given_name_after_a_rank_is_no_posting_place() -> None:
+    # शक्ति and अंकित are words, but many people in India are given them: the name's
+    # first word, where a place after a rank would be the posting ("एसपी अवंतीपोरा X")
+    names = {p.name for p in extract("आरबीआई गवर्नर शक्ति कांत दास ने कहा कि यह कदम जरूरी है।").people}
+    assert names == {"शक्ति कांत दास"}
+    text = "एक्जिक्यूटिव डायरेक्टर अंकित हीरालाल चतुर्वेदी के खिलाफ केस दर्ज हुआ।"
+    assert "अंकित हीरालाल चतुर्वेदी" in {p.name for p in extract(text).people}
+
+
 def test_unit_in_brackets_after_a_rank() -> None:
     text = "डीसीपी (स्पेशल सेल) शिबेश कुमार सिंह ने बताया कि आरोपी को दिल्ली लाया जाएगा।"
     assert ("member_of", "शिबेश कुमार सिंह", "स्पेशल सेल") in relations(text)

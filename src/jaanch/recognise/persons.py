@@ -367,10 +367,12 @@ class PersonRecogniser:
 
     def posting_word(self, i: int) -> bool:
         """After a rank, a word that names the post's place rather than the person: not
-        known as a name, followed by a given name (``अवंतीपोरा जैयद मोहम्मद``)."""
+        known as a name, nor one many people in India are given (शक्ति in "गवर्नर शक्ति
+        कांत दास", अंकित), followed by a given name (``अवंतीपोरा जैयद मोहम्मद``)."""
         return (
             self.name_score(i) < 0.3
             and not self.names.is_given_name(self.keys[i])
+            and (india_first_score(self.toks[i].text) or 0.0) < 1.0
             and not self.is_surname(i)
             and self.given_like(i + 1)
             and self.name_score(i + 1) >= 0.5

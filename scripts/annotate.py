@@ -4,6 +4,10 @@
     python scripts/annotate.py show ID              # the article and its draft, to read
     python scripts/annotate.py store ID [ID ...] --annotator NAME
 
+Articles are read from ``../shared/data/corpus/hindi_crime_news.jsonl``; ``--corpus
+hindi_news_all.jsonl`` reads the crime reports of the general news file (the record keeps
+the file's name, and the loader joins the text back from it).
+
 ``pre`` writes ``build/annotate/<id>.json`` (the draft: people with roles, designation and
 aliases, relations; names as written) and ``build/annotate/<id>.txt`` (the article, one
 sentence a line). Read the whole article and correct the draft by
@@ -72,13 +76,13 @@ def show(i: str, articles: dict[str, dict]) -> None:
         print(js.read_text(encoding="utf-8"))
 
 
-def store(ids: list[str], articles: dict[str, dict], annotator: str) -> int:
+def store(ids: list[str], articles: dict[str, dict], annotator: str, corpus_file: str) -> int:
     records = {r["id"]: r for r in read_records(STORE)}
     bad = 0
     for i in ids:
         draft = json.loads((DRAFTS / f"{i}.json").read_text(encoding="utf-8"))
         try:
-            records[i] = to_record(draft, articles[i]["text"], CORPUS_FILE, annotator)
+            records[i] = to_record(draft, articles[i]["text"], corpus_file, annotator)
         except AnnotationError as e:
             print(f"{i}: {e}", file=sys.stderr)
             bad += 1
@@ -92,15 +96,16 @@ def main() -> int:
     ap.add_argument("command", choices=["pre", "show", "store"])
     ap.add_argument("ids", nargs="+")
     ap.add_argument("--annotator", default="")
+    ap.add_argument("--corpus", default=CORPUS_FILE, help=f"file of {CORPUS} (default %(default)s)")
     args = ap.parse_args()
-    articles = Corpus(CORPUS).articles(CORPUS_FILE)
+    articles = Corpus(CORPUS).articles(args.corpus)
     held = dev_ids() & set(args.ids)
     if held:
         print(f"dev-set articles are for evaluation only: {sorted(held)}", file=sys.stderr)
         return 2
     missing = [i for i in args.ids if i not in articles]
     if missing:
-        print(f"not in {CORPUS_FILE}: {missing}", file=sys.stderr)
+        print(f"not in {args.corpus}: {missing}", file=sys.stderr)
         return 2
     if args.command == "pre":
         pre(args.ids, articles)
@@ -111,7 +116,7 @@ def main() -> int:
         if not args.annotator:
             print("store needs --annotator", file=sys.stderr)
             return 2
-        return store(args.ids, articles, args.annotator)
+        return store(args.ids, articles, args.annotator, args.corpus)
     return 0
 
 

@@ -537,13 +537,13 @@ def proposed(text: str) -> list[Candidate]:
     return collected
 
 
-def role_rows(text: str) -> dict[str, dict[str, float]]:
+def role_rows(text: str, crimes: frozenset[str] = frozenset()) -> dict[str, dict[str, float]]:
     """The role assigner's features of each person of ``text``, by name."""
     from jaanch.facts.people import build_people, role_feature_rows
 
     doc = Pipeline().doc(Article(id="t", text=text))
-    _, _, clusters = build_people(doc, set(), None, None)
-    rows = role_feature_rows(doc, clusters, set())
+    _, _, clusters = build_people(doc, set(crimes), None, None)
+    rows = role_feature_rows(doc, clusters, set(crimes))
     return {c.name: row for c, row in zip(clusters, rows, strict=True)}
 
 
@@ -557,6 +557,15 @@ def test_a_later_name_of_a_list_reads_the_words_before_the_list() -> None:
     # the list's first name has its own words before it, no second copy
     assert not any(k.startswith("lb") for k in rows["नवाब हैदर"])
     assert not any("अहमद" in k or "हैदर" in k for row in rows.values() for k in row)
+
+
+def test_the_case_word_is_read_with_the_cue_of_its_clause() -> None:
+    text = "पुलिस के मुताबिक रमेश यादव ने सुरेश वर्मा की चाकू मारकर हत्या कर दी।"
+    rows = role_rows(text, frozenset({"murder"}))
+    agent, victim = rows["रमेश यादव"], rows["सुरेश वर्मा"]
+    assert agent["a0=ने|crime_after=murder"] == 1.0
+    assert victim["a0=की|crime_after=murder"] == 1.0
+    assert "a0=ने|art=murder" in agent and "a0=की|crime_after=murder" not in agent
 
 
 def test_person_model_features_hold_no_name() -> None:

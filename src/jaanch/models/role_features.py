@@ -3,9 +3,11 @@
 For every mention: the words right after the name (past an FIR-style description such as
 ``पुत्र X निवासी Y``) and right before it (names and places masked), for a later name of a
 list the words before the list's first name, the case marker that follows, the crime and
-action cues of its sentence, whether it sits in a list of names; for the person: the
-roles the rules gave, designation, kinship and role-noun cues of the recogniser, how often
-and how early they are named; for the article: its crime types. Words are folded
+action cues of its sentence, the case marker and the word before read together with each
+of those cues and with the article's crimes (``a0=ने|crime_after=murder``), whether it
+sits in a list of names; for the person: the roles the rules gave, designation, kinship
+and role-noun cues of the recogniser, how often and how early they are named; for the
+article: its crime types. Words are folded
 (``fold_for_match``), digits dropped and the words of names and places replaced by
 ``<per>`` and ``<loc>``, so the features carry no names.
 """
@@ -94,6 +96,11 @@ def person_features(
             f[f"a:{w}"] = f.get(f"a:{w}", 0.0) + 1.0 / n
         if len(after) >= 2:
             f[f"a01={after[0]}_{after[1]}"] = 1.0
+        if after:
+            # the case word after the name read with the article's crimes: "X की" is
+            # the victim of a murder report, the owner of a stolen house in a theft
+            for code in sorted(crimes or ()):
+                f[f"a0={after[0]}|art={code}"] = 1.0
         if pos > m.nend:
             f["described"] = 1.0
         before_txt = re.split(r"[।\n?!]", text[max(0, m.nstart - 60) : m.nstart])[-1]
@@ -125,6 +132,13 @@ def person_features(
                     side = "after" if c.nstart >= m.nend else "before"
                     f[f"sent_{c.label[:5].lower()}={val.get('code')}"] = 1.0
                     f[f"sent_{c.label[:5].lower()}_{side}={val.get('code')}"] = 1.0
+                    # the words next to the name read with the cue of the clause: "X ने
+                    # ... हत्या" (agent) against "X की हत्या", "X को गिरफ्तार"
+                    cue_key = f"{c.label[:5].lower()}_{side}={val.get('code')}"
+                    if after:
+                        f[f"a0={after[0]}|{cue_key}"] = 1.0
+                    if before:
+                        f[f"b0={before[-1]}|{cue_key}"] = 1.0
             if any(sent.start <= o.nstart < sent.end for o in others):
                 f["shares_sentence"] = 1.0
     return f

@@ -54,8 +54,10 @@ ABOUT = {
         "witness, official, relative, other) from all of their mentions",
         "`jaanch.models.role_features.person_features`: the roles the rules gave, the "
         "designation, the recogniser's cue, the words after each mention (past an FIR-style "
-        "description) and before it, list membership, the crime and action cues of the "
-        "sentence, how often and how early the person is named, the article's crime types",
+        "description) and before it, list membership and the words before the list, the "
+        "crime and action cues of the sentence, the case word and the word before read "
+        "together with those cues and with the article's crimes, how often and how early "
+        "the person is named, the article's crime types",
         "On in the default pipeline (`pipeline.yaml`) for the people the rules give no "
         "cue role; `Pipeline(role_model=False)` gives the rules alone.",
         0.5,
@@ -125,8 +127,9 @@ def card(
         f"- Examples: {n_examples} {example}",
         f"- Features: {feats}. Words are folded; no name is a feature. "
         f"{len(model.vocab)} features have a weight.",
-        "- Labels and thresholds (the associate model's fixed by cross-validation, the others "
-        "chosen by 3-fold cross-validation inside the training data): "
+        "- Labels and thresholds (the associate model's fixed by cross-validation, the person "
+        "model's chosen on the held-out predictions of three shuffles of a 3-fold split inside "
+        "the training data, the role model's 0.5): "
         + ", ".join(f"{r} ≥ {t:.2f}" for r, t in zip(model.roles, model.thresholds, strict=True))
         + ".",
         "",

@@ -487,7 +487,7 @@ class NerModelRecogniser:
     """Runs the shipped model and keeps the spans the combination policy lets through."""
 
     name = "ner_model"
-    version = "2.0"
+    version = "2.1"
 
     def __init__(self, path: str | None = None, labels: Iterable[str] = DEFAULT_ADD) -> None:
         self.path = path

@@ -219,7 +219,7 @@ class Chunk:
 
 class PersonRecogniser:
     name = "person_context"
-    version = "1.2"
+    version = "1.3"
 
     def __init__(self) -> None:
         self.ctx = context()

@@ -287,6 +287,14 @@ def test_members_of_forces_companies_and_media() -> None:
     assert not [e for e in extract("मौके पर भारी पुलिस बल तैनात है।").entities if e.label == "ORG"]
 
 
+def test_a_gang_s_badmash_is_its_member() -> None:
+    rels = relations("गोगी गैंग के बदमाश अरमान की हत्या कर दी गई।")
+    assert ("member_of", "अरमान", "गोगी गैंग") in rels
+    # a former one is not
+    rels = relations("गोगी गैंग के पूर्व बदमाश अरमान की हत्या कर दी गई।")
+    assert not [r for r in rels if r[0] == "member_of"]
+
+
 def test_members_named_after_a_post_or_a_list() -> None:
     rels = relations("मुंबई पुलिस की क्राइम ब्रांच के संयुक्त आयुक्त हिमांशु रॉय ने बताया।")
     assert ("member_of", "हिमांशु रॉय", "क्राइम ब्रांच") in rels

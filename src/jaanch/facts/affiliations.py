@@ -27,7 +27,7 @@ from jaanch.text.normalise import fold_for_match
 from jaanch.types import Evidence, Relation, Span
 
 NAME = "affiliations"
-VERSION = "1.1"
+VERSION = "1.2"
 
 
 @dataclass(frozen=True)

@@ -293,6 +293,10 @@ def test_a_gang_s_badmash_is_its_member() -> None:
     # a former one is not
     rels = relations("गोगी गैंग के पूर्व बदमाश अरमान की हत्या कर दी गई।")
     assert not [r for r in rels if r[0] == "member_of"]
+    # a count before the post, then a list of the men
+    rels = relations("नीरज बवाना गिरोह के चार बदमाश पंकज, तरुण और संदीप को पुलिस ने पकड़ा।")
+    for name in ("पंकज", "तरुण", "संदीप"):
+        assert ("member_of", name, "नीरज बवाना गिरोह") in rels
 
 
 def test_members_named_after_a_post_or_a_list() -> None:

@@ -21,6 +21,7 @@ from functools import cache
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_yaml
+from jaanch.recognise.numbers import parse_number
 from jaanch.text.name_lists import AGE_IN_BRACKETS, SHORT_BRACKET
 from jaanch.text.name_lists import name_lists as lists_of_names
 from jaanch.text.normalise import fold_for_match
@@ -127,8 +128,8 @@ def affiliation_relations(
                 head_seen = True
             elif t in ("के", "की", "का"):
                 possessive = True
-            elif t not in w.modifiers:
-                break
+            elif t not in w.modifiers and parse_number(word.group()) is None:
+                break  # a count may stand before the post: "गिरोह के चार बदमाश A, B और C"
             pos += word.end()
         # "X (कांग्रेस)": the organisation in brackets right after a name
         before = text[max(0, org.nstart - 3) : org.nstart]

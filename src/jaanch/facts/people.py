@@ -18,7 +18,7 @@ from jaanch.doc import Doc
 from jaanch.facts.affiliations import affiliation_relations
 from jaanch.facts.affiliations import words as affiliation_words
 from jaanch.gazetteer import loose_key
-from jaanch.lexicons import load_tsv
+from jaanch.lexicons import load_tsv, load_yaml
 from jaanch.models.pair_features import Person as PairPerson
 from jaanch.models.pair_features import article_view, pair_features
 from jaanch.models.role_features import person_features
@@ -678,12 +678,20 @@ def kin_relations(doc: Doc, clusters: list[Cluster]) -> list[Relation]:
     return _dedupe(out)
 
 
-#: a counted plural of siblings right before a list of names: "दो सगे भाई A (38) और B",
-#: "दोनों बहनें A व B", "तीनों भाइयों A, B और C"
-_SIBLINGS_BEFORE = re.compile(
-    r"(?:^|\s)(?:दो|दोनों|तीन|तीनों|चार|चारों)\s+(?:सगे\s+|सगी\s+)?"
-    r"(?:भाई|भाइयों|भाईयों|बहनें|बहनों|भाई-बहन|भाई\s+बहन)\s*$"
-)
+@cache
+def _siblings_before() -> re.Pattern[str]:
+    """A counted plural of siblings ending the text before a list of names ("दो सगे भाई",
+    "दोनों बहनें"), from ``person_context.yaml``."""
+    raw = load_yaml("person_context.yaml")
+
+    def alternatives(key: str) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split())) for w in raw[key])
+
+    return re.compile(
+        rf"(?:^|\s)(?:{alternatives('sibling_list_counts')})\s+"
+        rf"(?:(?:{alternatives('sibling_list_full')})\s+)?"
+        rf"(?:{alternatives('sibling_list_plurals')})\s*$"
+    )
 
 
 def _sibling_lists(doc: Doc, mentions: list[Span], by_span: dict[int, Cluster]) -> list[Relation]:
@@ -695,7 +703,7 @@ def _sibling_lists(doc: Doc, mentions: list[Span], by_span: dict[int, Cluster]) 
             continue
         sent = doc.sentence_at(lst[0].nstart)
         lo = max(sent.start if sent is not None else 0, lst[0].nstart - 40)
-        if not _SIBLINGS_BEFORE.search(text[lo : lst[0].nstart]):
+        if not _siblings_before().search(text[lo : lst[0].nstart]):
             continue
         people: list[Cluster] = []
         for m in lst:
@@ -957,12 +965,13 @@ def role_feature_rows(
 ) -> list[dict[str, float]]:
     """The learned role assigner's features of each person (rule roles included)."""
     starts = {m.nstart: m for c in clusters for m in c.mentions + c.alias_mentions}
+    heads = list_heads(doc.text, list(starts.values()))
     rows = []
     for c in clusters:
         ms = c.mentions + c.alias_mentions
         others = [m for o in clusters if o is not c for m in o.mentions + o.alias_mentions]
         after = {m.nstart: _after_description(doc, m.nend, starts) for m in ms}
-        rows.append(person_features(doc, ms, c.roles, c.designation, others, crimes, after))
+        rows.append(person_features(doc, ms, c.roles, c.designation, others, crimes, after, heads))
     return rows
 
 

@@ -21,7 +21,7 @@ from jaanch.gazetteer import loose_key
 from jaanch.lexicons import load_tsv, load_yaml
 from jaanch.models.pair_features import Person as PairPerson
 from jaanch.models.pair_features import article_view, pair_features
-from jaanch.models.role_features import person_features
+from jaanch.models.role_features import list_heads, person_features
 from jaanch.models.roles import ASSOCIATE_NAME, RoleModel
 from jaanch.recognise.persons import context
 from jaanch.text.english_names import english_name

@@ -44,6 +44,13 @@ def masked_words(doc: Doc, lo: int, hi: int, masks: Sequence[Span]) -> list[str]
     return out
 
 
+def list_heads(text: str, mentions: Sequence[Span]) -> dict[int, int]:
+    """Each mention's ``nstart`` -> the ``nstart`` of the first name of its list of names
+    (:func:`jaanch.text.name_lists.name_lists`); computed once per article."""
+    ordered = sorted(mentions, key=lambda x: x.nstart)
+    return {x.nstart: lst[0].nstart for lst in name_lists(text, ordered) for x in lst}
+
+
 def person_features(
     doc: Doc,
     mentions: Sequence[Span],
@@ -52,9 +59,12 @@ def person_features(
     others: Sequence[Span],
     crimes: set[str] | None,
     after_pos: dict[int, int],
+    list_heads: dict[int, int],
 ) -> dict[str, float]:
     """Features of one person. ``others`` are the mentions of every other person of the
-    article, ``after_pos`` maps a mention's ``nstart`` to where its role words begin."""
+    article, ``after_pos`` maps a mention's ``nstart`` to where its role words begin and
+    ``list_heads`` a mention's ``nstart`` to that of the first name of its list
+    (:func:`list_heads`)."""
     text = doc.text
     f: dict[str, float] = {"bias": 1.0}
     for r in rule_roles:
@@ -75,8 +85,6 @@ def person_features(
     cues = doc.spans_of("CRIME_CUE", "ACTION_CUE")
     masks = sorted(doc.spans_of("PERSON", "LOC"), key=lambda x: x.nstart)
     other_starts = sorted(o.nstart for o in others)
-    everyone = sorted([*mentions, *others], key=lambda x: x.nstart)
-    list_head = {x.nstart: lst[0].nstart for lst in name_lists(text, everyone) for x in lst}
     for m in mentions:
         v = m.value or {}
         cue = str(v.get("cue", ""))
@@ -112,7 +120,7 @@ def person_features(
         stripped = before_txt.rstrip()
         if stripped.endswith((",", "और", " व", "एवं", "तथा")):
             f["in_list"] = 1.0
-        head = list_head.get(m.nstart, m.nstart)
+        head = list_heads.get(m.nstart, m.nstart)
         if head < m.nstart:
             # a later name of a list: what precedes the list's first name ("घायल
             # बदमाशों की पहचान A, B व C") is said of every name of it

@@ -11,7 +11,10 @@ reads every article with the rules, and trains
   its threshold is the mean pair score at which two groups of accused join (average
   linkage), fixed by cross-validation (``annotate.crossval.ASSOCIATE_THRESHOLD``);
 * ``person_model``: one logistic regression over each chunk the context recogniser's cues
-  propose (is it a person's name?), its threshold chosen the same way.
+  propose (is it a person's name?), its threshold chosen on held-out predictions inside
+  the training data;
+* ``person_check``: one logistic regression over each person the recognisers found, read
+  whole (is it a person?), its threshold chosen the same way.
 
 All are written as JSON weights (``<out>/<name>/weights.json``) with a ``MODEL_CARD.md``.
 The result depends only on the data and ``--seed``. With ``--cv`` the card also gives the
@@ -31,6 +34,7 @@ from jaanch.annotate.crossval import (
     ASSOCIATE_C,
     GROUPS,
     PERSON_C,
+    PERSON_CHECK_C,
     CVReport,
     article_examples,
     cross_validate,
@@ -39,7 +43,13 @@ from jaanch.annotate.crossval import (
 )
 from jaanch.annotate.folds import source_of
 from jaanch.annotate.records import load_golds
-from jaanch.models.roles import ASSOCIATE_NAME, NAME, PERSON_NAME, RoleModel
+from jaanch.models.roles import (
+    ASSOCIATE_NAME,
+    NAME,
+    PERSON_CHECK_NAME,
+    PERSON_NAME,
+    RoleModel,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -100,6 +110,23 @@ ABOUT = {
         "chunks proposed by the cues, a chunk being a name when it is a gold person's name "
         "or alias word for word. A name no cue proposes is no example.",
     ),
+    PERSON_CHECK_NAME: (
+        "keeps or drops each person the recognisers found in an article, read whole (all "
+        "of their mentions): a word the NER model or a cue took for a name (a festival, a "
+        "common noun after a case word, a place) goes, with its mentions",
+        "`jaanch.facts.people.person_check_rows`: some of the role assigner's features (the "
+        "word right after and before every mention, the cues, the rule roles and post, how "
+        "often and how early the person is named, list membership) and "
+        "`jaanch.models.person_features.name_check_features`: the name statistics of the "
+        "longest mention's first and last word (as for a candidate chunk), how many words, "
+        "which recognisers found it, the cues that proposed it, whether its words are also "
+        "a place or an organisation of the article",
+        "On in the default pipeline (`pipeline.yaml: person_check`); "
+        "`Pipeline(person_check=False)` keeps every person the recognisers found.",
+        PERSON_CHECK_C,
+        "people found by the rules, a person being one when their name or an alias is a "
+        "gold person's name or alias.",
+    ),
 }
 
 
@@ -127,9 +154,9 @@ def card(
         f"- Examples: {n_examples} {example}",
         f"- Features: {feats}. Words are folded; no name is a feature. "
         f"{len(model.vocab)} features have a weight.",
-        "- Labels and thresholds (the associate model's fixed by cross-validation, the person "
-        "model's chosen on the held-out predictions of three shuffles of a 3-fold split inside "
-        "the training data, the role model's 0.5): "
+        "- Labels and thresholds (the associate model's and the person check's fixed by "
+        "cross-validation, the person model's chosen on the held-out predictions of three "
+        "shuffles of a 3-fold split inside the training data, the role model's 0.5): "
         + ", ".join(f"{r} ≥ {t:.2f}" for r, t in zip(model.roles, model.thresholds, strict=True))
         + ".",
         "",
@@ -188,10 +215,12 @@ def main() -> int:
     n_roles = sum(len(e.roles) for e in examples)
     n_pairs = sum(len(e.pairs) for e in examples)
     n_candidates = sum(len(e.candidates) for e in examples)
+    n_checks = sum(len(e.checks) for e in examples)
     for name, model, n in (
         (NAME, models.roles, n_roles),
         (ASSOCIATE_NAME, models.associates, n_pairs),
         (PERSON_NAME, models.persons, n_candidates),
+        (PERSON_CHECK_NAME, models.person_check, n_checks),
     ):
         if model is None:
             print(f"{name}: too few examples, not written", file=sys.stderr)

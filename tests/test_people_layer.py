@@ -554,7 +554,7 @@ def role_rows(text: str, crimes: frozenset[str] = frozenset()) -> dict[str, dict
     from jaanch.facts.people import build_people, role_feature_rows
 
     doc = Pipeline().doc(Article(id="t", text=text))
-    _, _, clusters = build_people(doc, set(crimes), None, None)
+    _, _, clusters = build_people(doc, set(crimes))
     rows = role_feature_rows(doc, clusters, set(crimes))
     return {c.name: row for c, row in zip(clusters, rows, strict=True)}
 
@@ -616,7 +616,7 @@ def test_coordinated_items_are_proposed_to_the_person_model_as_a_group() -> None
     assert rec.model is not None
     assert all(PERSON_LABEL in rec.model.above(c.features) for c in coord)
     # the rules alone never take a coordination item
-    assert names(text, person_model=False) == ["आनंद"]
+    assert names(text, person_model=False, person_check=False) == ["आनंद"]
     # nor does the model take coordinated plain words
     assert names("रविवार को हुए पथराव और फायरिंग में दो लोग घायल हुए।") == []
     assert names("चोरी, लूट और डकैती के मामले दर्ज हैं।") == []

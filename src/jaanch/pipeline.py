@@ -13,7 +13,14 @@ from typing import Any
 
 from jaanch.doc import Doc
 from jaanch.facts import build_facts
-from jaanch.models.roles import ASSOCIATE_NAME, PERSON_NAME, RoleModel, shipped_model
+from jaanch.models.roles import (
+    ASSOCIATE_NAME,
+    PERSON_CHECK_NAME,
+    PERSON_NAME,
+    PeopleModels,
+    RoleModel,
+    shipped_model,
+)
 from jaanch.models.roles import NAME as ROLE_MODEL_NAME
 from jaanch.recognise.base import REGISTRY, Recogniser
 from jaanch.recognise.persons import PersonRecogniser
@@ -54,8 +61,9 @@ def load_builtins() -> None:
 class Pipeline:
     """Recognisers (by registered name) and the fact builders.
 
-    ``role_model``, ``associate_model`` and ``person_model`` (which decides the names the
-    context recogniser's cues propose): ``True`` uses the trained model shipped in
+    ``role_model``, ``associate_model``, ``person_model`` (which decides the names the
+    context recogniser's cues propose) and ``person_check`` (which keeps or drops each
+    person of the article, read whole): ``True`` uses the trained model shipped in
     ``jaanch/models/`` (when it is there), ``False`` the rules alone, a
     :class:`~jaanch.models.roles.RoleModel` that model; ``None`` follows ``pipeline.yaml``.
     """
@@ -66,6 +74,7 @@ class Pipeline:
         role_model: RoleModel | bool | None = None,
         associate_model: RoleModel | bool | None = None,
         person_model: RoleModel | bool | None = None,
+        person_check: RoleModel | bool | None = None,
     ) -> None:
         load_builtins()
         cfg = load_yaml_pipeline()
@@ -80,6 +89,7 @@ class Pipeline:
             associate_model, cfg.get("associate_model", False), ASSOCIATE_NAME
         )
         self.person_model = _model(person_model, cfg.get("person_model", False), PERSON_NAME)
+        self.person_check = _model(person_check, cfg.get("person_check", False), PERSON_CHECK_NAME)
         persons = self.recogniser("person_context")
         if isinstance(persons, PersonRecogniser):
             persons.model = self.person_model
@@ -97,6 +107,8 @@ class Pipeline:
             out[ASSOCIATE_NAME] = self.associate_model.version
         if self.person_model is not None:
             out[PERSON_NAME] = self.person_model.version
+        if self.person_check is not None:
+            out[PERSON_CHECK_NAME] = self.person_check.version
         return out
 
     def doc(self, article: Article) -> Doc:
@@ -112,10 +124,12 @@ class Pipeline:
     def run(self, article: Article) -> Extraction:
         doc = self.doc(article)
         ex = Extraction(article=article, pipeline=self.versions)
+        models = PeopleModels(self.role_model, self.associate_model, self.person_check)
+        build_facts(doc, ex, models)
+        # after the facts: the person check may have dropped PERSON spans
         ex.entities = sorted(
             (s for s in doc.spans if s.label in ENTITY_TYPES), key=lambda s: (s.start, s.end)
         )
-        build_facts(doc, ex, self.role_model, self.associate_model)
         return ex
 
 

@@ -15,24 +15,17 @@ from jaanch.facts.events import (
 from jaanch.facts.incidents import build_incidents
 from jaanch.facts.people import build_people
 from jaanch.facts.places import build_places
-from jaanch.models.roles import RoleModel
+from jaanch.models.roles import PeopleModels
 from jaanch.types import Extraction
 
 
-def build_facts(
-    doc: Doc,
-    ex: Extraction,
-    role_model: RoleModel | None = None,
-    associate_model: RoleModel | None = None,
-) -> None:
-    """Fill ``ex`` from the spans of ``doc`` (in place); ``role_model``, when given,
-    assigns the people's roles in place of the rules, ``associate_model`` adds the
-    ``associate`` pairs it finds."""
+def build_facts(doc: Doc, ex: Extraction, models: PeopleModels | None = None) -> None:
+    """Fill ``ex`` from the spans of ``doc`` (in place). ``models``: the learned parts of
+    the people layer (:class:`~jaanch.models.roles.PeopleModels`; the rules alone where
+    one is None); the person check may drop PERSON spans from ``doc``."""
     ex.laws = build_laws(doc)
     ex.crimes, ex.actions = build_codes(doc, ex.laws)
-    ex.people, ex.relations, clusters = build_people(
-        doc, {c.code for c in ex.crimes}, role_model, associate_model
-    )
+    ex.people, ex.relations, clusters = build_people(doc, {c.code for c in ex.crimes}, models)
     ex.places = build_places(doc)
     ex.amounts = build_amounts(doc)
     ex.case_counts = build_case_counts(doc, clusters)

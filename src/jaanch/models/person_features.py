@@ -9,20 +9,26 @@ the chunk is a name is decided from what its words are, never which names they a
   figures of a public names table, read through the word's usual English spelling);
 * how the public NER corpora and the news corpus use it (name-likeness, common word, rare);
 * whether it is a known surname, given name or title, how many syllables it has;
-* the cue that proposed it, the cue word, the words right before and after the chunk
-  (folded: ``ने``, ``को``, ``पुत्र``, ``व``), whether a list goes on, whether it overlaps a
-  place, and whether the hand rules took it.
+* the cue that proposed it, the cue word, the two words right before and the words right
+  after the chunk (folded: ``की पहचान``, ``ने``, ``को``, ``पुत्र``, ``व``), whether a list goes on, whether it overlaps a
+  place, and whether the hand rules took it;
+* in how many articles of the news corpus the word before the chunk and its first word
+  stand together (``cue_pairs.tsv``): ``पहचान पत्र`` is a phrase, names differ from
+  article to article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Protocol
 
+from jaanch.doc import Doc
+from jaanch.lexicons import load_tsv
 from jaanch.names import NameLexicon, syllable_letters
 from jaanch.text.english_names import india_last_score, india_score
 from jaanch.text.segment import Token
+from jaanch.types import Span
 
 #: words that join the names of a list: a chunk beside one is listed
 LIST_SEPARATORS = (",", "और", "व", "एवं", "तथा")
@@ -65,6 +71,21 @@ _LIKENESS_EDGES = (
     (0.8, "06"),
     (float("inf"), "08"),
 )
+
+
+@cache
+def _cue_pairs() -> dict[tuple[str, str], int]:
+    return {(r["cue"], r["word"]): int(r["docs"]) for r in load_tsv("cue_pairs.tsv")}
+
+
+def cue_pair_docs(before: str, word: str) -> int:
+    """In how many news articles the folded ``before`` and ``word`` stand together (0 if
+    fewer than ``cue_pairs.tsv`` keeps)."""
+    return _cue_pairs().get((before, word), 0)
+
+
+def _pair_bucket(docs: int) -> str:
+    return "0" if docs == 0 else "3-4" if docs < 5 else "5-9" if docs < 10 else "10+"
 
 
 def _bucket(x: float, edges: Sequence[tuple[float, str]]) -> str:
@@ -140,8 +161,12 @@ def candidate_features(
     prev = _context_word(src, first - 1) if first > 0 else "<s>"
     nxt = _context_word(src, last + 1) if last + 1 < n else "</s>"
     nxt2 = _context_word(src, last + 2) if last + 2 < n else "</s>"
+    prev2 = _context_word(src, first - 2) if first > 1 else "<s>"
     f[f"prev={prev}"] = 1.0
+    f[f"prev2={prev2}_{prev}"] = 1.0
     f[f"next={nxt}"] = 1.0
+    if first > 0:
+        f[f"pair={_pair_bucket(cue_pair_docs(src.keys[first - 1], src.keys[first]))}"] = 1.0
     f[f"next2={nxt}_{nxt2}"] = 1.0
     if nxt in LIST_SEPARATORS:
         f["list_goes_on"] = 1.0
@@ -155,7 +180,7 @@ def candidate_features(
         scores = [max((_india(src.keys[k]) or 0.0) for k in range(a, b + 1)) for a, b in group]
         f[f"group_min_india={_bucket(min(scores), _INDIA_EDGES)}"] = 1.0
     # what the words are weighs differently by the cue that proposed them
-    for k in [k for k in f if k.startswith(("first_", "last_", "prev=", "next="))]:
+    for k in [k for k in f if k.startswith(("first_", "last_", "prev=", "next=", "pair="))]:
         f[f"{kind}|{k}"] = 1.0
     return f
 
@@ -171,3 +196,77 @@ def _context_word(src: CandidateSource, i: int) -> str:
     if src.names.is_common_word(key) and (_india(key) or 0.0) < 1.0:
         return key
     return "<w>"
+
+
+class DocWords:
+    """The words of a whole article as :func:`candidate_features` reads a chunk's words
+    (the :class:`CandidateSource` of the person check, which has no recogniser at hand):
+    a word is a place's where a LOC span covers it."""
+
+    def __init__(self, doc: Doc, names: NameLexicon, context_words: frozenset[str]) -> None:
+        self.names = names
+        self.keys = doc.keys
+        self.toks = doc.tokens
+        self.context_words = context_words
+        self.loc_tok = [False] * len(self.toks)
+        for s in doc.spans_of("LOC"):
+            i = doc.token_index_at(s.nstart)
+            while i < len(self.toks) and self.toks[i].start < s.nend:
+                self.loc_tok[i] = True
+                i += 1
+
+    def common(self, key: str) -> bool:
+        return self.names.is_common_word(key) or self.names.is_news_common(key)
+
+    def rare(self, i: int) -> bool:
+        k = self.keys[i]
+        news = self.names.news_counts(k)
+        return (
+            self.names.counts(k) is None and not self.common(k) and (news is None or news.docs < 6)
+        )
+
+
+def name_check_features(src: DocWords, doc: Doc, mentions: Sequence[Span]) -> dict[str, float]:
+    """What the words of a person's name are and which recognisers found it, for the
+    person check (``person_check``): the first and last word of the longest mention
+    (name statistics as for a candidate chunk), how many words, whether every mention
+    came from the NER model alone, the cues that proposed it, and whether its one word is
+    also written as a place or an organisation in the article. No name is a feature."""
+    f: dict[str, float] = {}
+    if not mentions:
+        return f
+    longest = max(mentions, key=lambda m: (len(m.text.split()), -m.nstart))
+    first = doc.token_index_at(longest.nstart)
+    last = first
+    while last + 1 < len(src.toks) and src.toks[last + 1].start < longest.nend:
+        last += 1
+    f[f"nc_words={min(last - first + 1, 3)}"] = 1.0
+    _word_features(src, first, "nc_first", f)
+    if last > first:
+        _word_features(src, last, "nc_last", f)
+        f[f"nc_last_india_last={_score_bucket(india_last_score(src.keys[last]))}"] = 1.0
+    else:
+        f[f"nc_one_india={_india_bucket(src.keys[first])}"] = 1.0
+    sources = sorted({m.recogniser for m in mentions})
+    f[f"nc_src={'+'.join(sources)}"] = 1.0
+    if any((m.value or {}).get("seed") for m in mentions):
+        f["nc_seed"] = 1.0
+    for m in mentions:
+        cue = str((m.value or {}).get("cue", ""))
+        if cue:
+            f[f"nc_cue={cue}"] = 1.0
+    folded = {src.keys[k] for k in range(first, last + 1)}
+    for s in doc.spans_of("LOC", "ORG"):
+        if s.nstart > longest.nend or s.nend < longest.nstart:
+            words = {doc.keys[k] for k in _token_range(doc, s)}
+            if folded & words:
+                f[f"nc_also_{s.label.lower()}"] = 1.0
+    return f
+
+
+def _token_range(doc: Doc, s: Span) -> range:
+    i = doc.token_index_at(s.nstart)
+    j = i
+    while j + 1 < len(doc.tokens) and doc.tokens[j + 1].start < s.nend:
+        j += 1
+    return range(i, j + 1)

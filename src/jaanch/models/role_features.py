@@ -7,7 +7,7 @@ action cues of its sentence, the case marker and the word before read together w
 of those cues and with the article's crimes (``a0=ने|crime_after=murder``), whether it
 sits in a list of names; for the person: the roles the rules gave, designation, kinship
 and role-noun cues of the recogniser, how often and how early they are named; for the
-article: its crime types. Words are folded (``fold_for_match``), digits dropped and the
+article: its crime types, each weighing one over their number. Words are folded (``fold_for_match``), digits dropped and the
 words of names and places replaced by ``<per>`` and ``<loc>``, so the features carry no
 names.
 """
@@ -80,8 +80,11 @@ def person_features(
     f[f"first_pos={min(int(4 * first / max(1, len(text))), 3)}"] = 1.0
     if all(first < o.nstart for o in others):
         f["first_person"] = 1.0
+    # the article's crimes weigh one in all: a report of eight crime types is no more
+    # telling of anyone's role than a report of one
+    share = 1.0 / len(crimes) if crimes else 0.0
     for code in sorted(crimes or ()):
-        f[f"art_crime={code}"] = 1.0
+        f[f"art_crime={code}"] = share
     cues = doc.spans_of("CRIME_CUE", "ACTION_CUE")
     masks = sorted(doc.spans_of("PERSON", "LOC"), key=lambda x: x.nstart)
     other_starts = sorted(o.nstart for o in others)
@@ -108,7 +111,7 @@ def person_features(
             # the case word after the name read with the article's crimes: "X की" is
             # the victim of a murder report, the owner of a stolen house in a theft
             for code in sorted(crimes or ()):
-                f[f"a0={after[0]}|art={code}"] = 1.0
+                f[f"a0={after[0]}|art={code}"] = share
         if pos > m.nend:
             f["described"] = 1.0
         before_txt = re.split(r"[।\n?!]", text[max(0, m.nstart - 60) : m.nstart])[-1]

@@ -26,6 +26,8 @@ import numpy as np
 NAME = "role_model"
 ASSOCIATE_NAME = "associate_model"
 PERSON_NAME = "person_model"
+#: the person check: keeps or drops a person found in an article, read whole
+PERSON_CHECK_NAME = "person_check"
 #: the one label of the person model: the candidate chunk is a person's name
 PERSON_LABEL = "person"
 #: roles the model predicts (taxonomy.md section 3)
@@ -34,6 +36,15 @@ ROLES = ("accused", "victim", "complainant", "witness", "official", "relative", 
 MIN_POSITIVES = 8
 #: shuffles of the 3-fold split whose held-out predictions choose a tuned threshold
 TUNE_REPEATS = 3
+
+
+@dataclass
+class PeopleModels:
+    """The learned models the fact builders of the people layer use (None: the rules)."""
+
+    roles: RoleModel | None = None
+    associates: RoleModel | None = None
+    person_check: RoleModel | None = None
 
 
 @dataclass

@@ -62,7 +62,9 @@ def main() -> None:
             errors += 1
     full = time.perf_counter() - t0
 
-    rules = Pipeline(role_model=False, associate_model=False, person_model=False)
+    rules = Pipeline(
+        role_model=False, associate_model=False, person_model=False, person_check=False
+    )
     rules.run(Article(id="warm", text="कानपुर में पुलिस ने आरोपी को गिरफ्तार किया।"))
     t0 = time.perf_counter()
     for a in arts:

@@ -15,10 +15,10 @@ statistics, not article text.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
+from jaanch.annotate.records import development_texts
 from jaanch.doc import Doc
 from jaanch.recognise.persons import context
 from jaanch.types import Article
@@ -26,18 +26,6 @@ from jaanch.types import Article
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "jaanch" / "lexicons" / "cue_pairs.tsv"
-
-
-def gold_shingles(gold: Path) -> set[str]:
-    """Stretches of the gold articles' text: a corpus article holding one is left out."""
-    out: set[str] = set()
-    if not gold.exists():
-        return out
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        text = json.loads(line)["text"]
-        for i in range(0, max(1, len(text) - 60), 200):
-            out.add(text[i : i + 60])
-    return out
 
 
 def _devanagari(key: str) -> bool:
@@ -52,28 +40,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     cues = context().words
-    held_out = gold_shingles(args.gold)
+    texts, skipped = development_texts(args.corpus, args.gold)
+    n_docs = len(texts)
     docs: Counter[tuple[str, str]] = Counter()
-    n_docs = skipped = 0
-    seen: set[int] = set()
-    for fname in ("hindi_news_all.jsonl", "hindi_crime_news.jsonl"):
-        with (args.corpus / fname).open(encoding="utf-8") as fh:
-            for line in fh:
-                text = json.loads(line).get("text") or ""
-                if not text.strip() or hash(text) in seen:
-                    continue
-                seen.add(hash(text))
-                if any(sh in text for sh in held_out):
-                    skipped += 1
-                    continue
-                n_docs += 1
-                keys = Doc.from_article(Article(id="x", text=text)).keys
-                pairs = {
-                    (a, b)
-                    for a, b in zip(keys, keys[1:], strict=False)
-                    if a in cues and _devanagari(b)
-                }
-                docs.update(pairs)
+    for text in texts:
+        keys = Doc.from_article(Article(id="x", text=text)).keys
+        pairs = {
+            (a, b) for a, b in zip(keys, keys[1:], strict=False) if a in cues and _devanagari(b)
+        }
+        docs.update(pairs)
     rows = sorted((a, b, d) for (a, b), d in docs.items() if d >= args.min_docs)
     with args.out.open("w", encoding="utf-8") as fh:
         fh.write(

@@ -20,10 +20,10 @@ family name no NER corpus has seen (``लाकड़ा``) from a frequent ordi
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
+from jaanch.annotate.records import development_texts
 from jaanch.doc import Doc
 from jaanch.recognise.designation import designation_matcher
 from jaanch.types import Article
@@ -34,17 +34,6 @@ OUT = ROOT / "src" / "jaanch" / "lexicons" / "news_words.tsv"
 STOP_AFTER = {"ने", "को", "के", "की", "का", "से", "पर", "में", "और", "व", ",", "।", "(", ")", "ने,"}
 
 
-def gold_shingles(gold: Path) -> set[str]:
-    out: set[str] = set()
-    if not gold.exists():
-        return out
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        text = json.loads(line)["text"]
-        for i in range(0, max(1, len(text) - 60), 200):
-            out.add(text[i : i + 60])
-    return out
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
@@ -52,37 +41,26 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    held_out = gold_shingles(args.gold)
+    texts, skipped = development_texts(args.corpus, args.gold)
+    n_docs = len(texts)
     matcher = designation_matcher()
     docs: Counter[str] = Counter()
     count: Counter[str] = Counter()
     after: Counter[str] = Counter()
-    n_docs = skipped = 0
-    seen_texts: set[int] = set()
-    for fname in ("hindi_news_all.jsonl", "hindi_crime_news.jsonl"):
-        with (args.corpus / fname).open(encoding="utf-8") as fh:
-            for line in fh:
-                text = json.loads(line).get("text") or ""
-                if not text.strip() or hash(text) in seen_texts:
-                    continue
-                seen_texts.add(hash(text))
-                if any(sh in text for sh in held_out):
-                    skipped += 1
-                    continue
-                n_docs += 1
-                doc = Doc.from_article(Article(id="x", text=text))
-                keys = [k for k in doc.keys]
-                words = [k for k in keys if k and "\u0900" <= k[0] <= "\u097f"]
-                count.update(words)
-                docs.update(set(words))
-                for m in matcher.find_all(doc.tokens, keys):
-                    j = m.last + 1
-                    for k in keys[j : j + 3]:
-                        if k in STOP_AFTER or not k or not ("\u0900" <= k[0] <= "\u097f"):
-                            break
-                        if matcher.get(k) is not None:
-                            break
-                        after[k] += 1
+    for text in texts:
+        doc = Doc.from_article(Article(id="x", text=text))
+        keys = list(doc.keys)
+        words = [k for k in keys if k and "\u0900" <= k[0] <= "\u097f"]
+        count.update(words)
+        docs.update(set(words))
+        for m in matcher.find_all(doc.tokens, keys):
+            j = m.last + 1
+            for k in keys[j : j + 3]:
+                if k in STOP_AFTER or not k or not ("\u0900" <= k[0] <= "\u097f"):
+                    break
+                if matcher.get(k) is not None:
+                    break
+                after[k] += 1
     rows = sorted((w, docs[w], c, after[w]) for w, c in count.items() if c >= args.min_count)
     with args.out.open("w", encoding="utf-8") as fh:
         fh.write(

@@ -197,27 +197,43 @@ def train_models(
         threshold=ASSOCIATE_THRESHOLD,
         meta={**dict(meta or {}), "name": ASSOCIATE_NAME},
     )
-    persons = fit(
-        [e for ex in examples for e in ex.candidates],
-        labels=(PERSON_LABEL,),
-        seed=seed,
-        c=PERSON_C,
-        tune=True,
-        meta={**dict(meta or {}), "name": PERSON_NAME},
+    persons = _fit_person_label(
+        [e for ex in examples for e in ex.candidates], PERSON_C, PERSON_NAME, seed, meta
     )
-    check = fit(
+    check = _fit_person_label(
         [e for ex in examples for e in ex.checks],
-        labels=(PERSON_LABEL,),
-        seed=seed,
-        c=PERSON_CHECK_C,
+        PERSON_CHECK_C,
+        PERSON_CHECK_NAME,
+        seed,
+        meta,
         threshold=PERSON_CHECK_THRESHOLD,
-        meta={**dict(meta or {}), "name": PERSON_CHECK_NAME},
     )
     return Models(
         roles if roles.roles else None,
         associates if associates.roles else None,
         persons if persons.roles else None,
         check if check.roles else None,
+    )
+
+
+def _fit_person_label(
+    rows: Sequence[Example],
+    c: float,
+    name: str,
+    seed: int,
+    meta: Mapping[str, Any] | None,
+    threshold: float | None = None,
+) -> RoleModel:
+    """A model of the one label ``person``; its threshold tuned inside the training data
+    unless one is given."""
+    return fit(
+        rows,
+        labels=(PERSON_LABEL,),
+        seed=seed,
+        c=c,
+        tune=threshold is None,
+        threshold=0.5 if threshold is None else threshold,
+        meta={**dict(meta or {}), "name": name},
     )
 
 

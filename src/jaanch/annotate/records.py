@@ -221,3 +221,34 @@ def load_golds(dev: Path, annotations: Path, corpus_dir: Path) -> list[dict[str,
             raise AnnotationError(f"{g['id']} is in the dev set and in the annotations")
         golds.append(g)
     return golds
+
+
+#: the unlabelled news files the word statistics are built from
+DEVELOPMENT_FILES = ("hindi_news_all.jsonl", "hindi_crime_news.jsonl")
+
+
+def development_texts(corpus_dir: Path, gold: Path) -> tuple[list[str], int]:
+    """The texts of the unlabelled news corpora, each once, leaving out every article that
+    shares a stretch of text with the gold evaluation set; and how many were left out.
+    Word statistics (``news_words.tsv``, ``cue_pairs.tsv``) are built from these."""
+    held_out: set[str] = set()
+    if gold.exists():
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"]
+            for i in range(0, max(1, len(text) - 60), 200):
+                held_out.add(text[i : i + 60])
+    texts: list[str] = []
+    skipped = 0
+    seen: set[int] = set()
+    for fname in DEVELOPMENT_FILES:
+        with (corpus_dir / fname).open(encoding="utf-8") as fh:
+            for line in fh:
+                text = json.loads(line).get("text") or ""
+                if not text.strip() or hash(text) in seen:
+                    continue
+                seen.add(hash(text))
+                if any(sh in text for sh in held_out):
+                    skipped += 1
+                    continue
+                texts.append(text)
+    return texts, skipped

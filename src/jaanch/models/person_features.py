@@ -49,6 +49,21 @@ class CandidateSource(Protocol):
     def rare(self, i: int) -> bool: ...
 
 
+def common_word(names: NameLexicon, key: str) -> bool:
+    """An ordinary word of news prose (NER-corpus or news-corpus statistics)."""
+    return names.is_common_word(key) or names.is_news_common(key)
+
+
+def rare_word(names: NameLexicon, key: str) -> bool:
+    """A word neither corpus knows: likely a rare proper name (``लाठीगरा``)."""
+    news = names.news_counts(key)
+    return (
+        names.counts(key) is None
+        and not common_word(names, key)
+        and (news is None or news.docs < 6)
+    )
+
+
 @lru_cache(maxsize=65536)
 def _india(key: str) -> float | None:
     return india_score(key)
@@ -123,6 +138,21 @@ def _word_features(src: CandidateSource, i: int, tag: str, f: dict[str, float]) 
         f[f"{tag}_loc"] = 1.0
 
 
+def _chunk_word_features(
+    src: CandidateSource, first: int, last: int, tag: str, f: dict[str, float]
+) -> None:
+    """What the words of the chunk ``first..last`` are: how many, the first and the last
+    word's statistics (the last also as a family name), a one-word chunk's India score.
+    ``tag`` prefixes every feature name."""
+    f[f"{tag}words={min(last - first + 1, 3)}"] = 1.0
+    _word_features(src, first, f"{tag}first", f)
+    if last > first:
+        _word_features(src, last, f"{tag}last", f)
+        f[f"{tag}last_india_last={_score_bucket(india_last_score(src.keys[last]))}"] = 1.0
+    else:
+        f[f"{tag}one_india={_india_bucket(src.keys[first])}"] = 1.0
+
+
 def candidate_features(
     src: CandidateSource,
     first: int,
@@ -147,16 +177,9 @@ def candidate_features(
     if rule_ok:
         f["rule_ok"] = 1.0
         f[f"rule_ok_{kind}"] = 1.0
-    n_words = last - first + 1
-    f[f"words={min(n_words, 3)}"] = 1.0
-    _word_features(src, first, "first", f)
-    if last > first:
-        _word_features(src, last, "last", f)
-        f[f"last_india_last={_score_bucket(india_last_score(src.keys[last]))}"] = 1.0
-    else:
-        india = _india_bucket(src.keys[first])
-        f[f"one_india={india}"] = 1.0
-        f[f"one_{kind}_india={india}"] = 1.0
+    _chunk_word_features(src, first, last, "", f)
+    if last == first:
+        f[f"one_{kind}_india={_india_bucket(src.keys[first])}"] = 1.0
     n = len(src.toks)
     prev = _context_word(src, first - 1) if first > 0 else "<s>"
     nxt = _context_word(src, last + 1) if last + 1 < n else "</s>"
@@ -216,14 +239,10 @@ class DocWords:
                 i += 1
 
     def common(self, key: str) -> bool:
-        return self.names.is_common_word(key) or self.names.is_news_common(key)
+        return common_word(self.names, key)
 
     def rare(self, i: int) -> bool:
-        k = self.keys[i]
-        news = self.names.news_counts(k)
-        return (
-            self.names.counts(k) is None and not self.common(k) and (news is None or news.docs < 6)
-        )
+        return rare_word(self.names, self.keys[i])
 
 
 def name_check_features(src: DocWords, doc: Doc, mentions: Sequence[Span]) -> dict[str, float]:
@@ -240,13 +259,7 @@ def name_check_features(src: DocWords, doc: Doc, mentions: Sequence[Span]) -> di
     last = first
     while last + 1 < len(src.toks) and src.toks[last + 1].start < longest.nend:
         last += 1
-    f[f"nc_words={min(last - first + 1, 3)}"] = 1.0
-    _word_features(src, first, "nc_first", f)
-    if last > first:
-        _word_features(src, last, "nc_last", f)
-        f[f"nc_last_india_last={_score_bucket(india_last_score(src.keys[last]))}"] = 1.0
-    else:
-        f[f"nc_one_india={_india_bucket(src.keys[first])}"] = 1.0
+    _chunk_word_features(src, first, last, "nc_", f)
     sources = sorted({m.recogniser for m in mentions})
     f[f"nc_src={'+'.join(sources)}"] = 1.0
     if any((m.value or {}).get("seed") for m in mentions):

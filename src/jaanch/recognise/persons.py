@@ -24,7 +24,7 @@ from typing import Any
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_tsv, load_yaml
-from jaanch.models.person_features import candidate_features
+from jaanch.models.person_features import candidate_features, common_word, rare_word
 from jaanch.models.roles import PERSON_LABEL, RoleModel
 from jaanch.names import NameLexicon, syllable_letters
 from jaanch.recognise.base import register
@@ -419,15 +419,11 @@ class PersonRecogniser:
 
     def common(self, key: str) -> bool:
         """An ordinary word of news prose (NER-corpus or news-corpus statistics)."""
-        return self.names.is_common_word(key) or self.names.is_news_common(key)
+        return common_word(self.names, key)
 
     def rare(self, i: int) -> bool:
         """A word neither corpus knows: likely a rare proper name (``लाठीगरा``)."""
-        k = self.keys[i]
-        news = self.names.news_counts(k)
-        return (
-            self.names.counts(k) is None and not self.common(k) and (news is None or news.docs < 6)
-        )
+        return rare_word(self.names, self.keys[i])
 
     def name_score(self, i: int) -> float:
         return self.names.name_likeness(self.keys[i])

@@ -31,7 +31,7 @@ from jaanch.models.roles import (
     RoleModel,
     fit,
 )
-from jaanch.pipeline import Pipeline
+from jaanch.pipeline import Pipeline, load_yaml_pipeline
 from jaanch.recognise.persons import Candidate, PersonRecogniser
 from jaanch.text.normalise import fold_for_match
 from jaanch.types import Article
@@ -237,6 +237,10 @@ def _fit_person_label(
     )
 
 
+#: whether the default pipeline runs the person check (cross-validation scores that pipeline)
+CHECK_BY_DEFAULT = bool(load_yaml_pipeline().get("person_check", False))
+
+
 @dataclass
 class FoldScore:
     name: str
@@ -321,7 +325,8 @@ def cross_validate(
                 role_model=models.roles or False,
                 associate_model=models.associates or False,
                 person_model=models.persons or False,
-                person_check=models.person_check or False,
+                # the person check as the default pipeline has it (pipeline.yaml)
+                person_check=(models.person_check or False) if CHECK_BY_DEFAULT else False,
             )
             test = [by_id[i] for i in te]
             pairs = list(zip(predict(test, pipe), test, strict=True))

@@ -1,4 +1,5 @@
-"""The person check: each person the recognisers found is kept or dropped, read whole."""
+"""The person check (each person the recognisers found, kept or dropped, read whole) and
+the person model's reading of phrases and FIR-style kinship words."""
 
 from __future__ import annotations
 
@@ -111,3 +112,16 @@ def test_the_articles_crimes_weigh_one_in_all() -> None:
     assert one["art_crime=theft"] == 1.0
     assert four["art_crime=theft"] == 0.25
     assert sum(v for k, v in four.items() if k.startswith("art_crime=")) == 1.0
+
+
+def test_sons_named_together_with_their_father() -> None:
+    from jaanch import extract
+
+    # "पुत्रगण": the plural of पुत्र in FIR style, no part of a name
+    ex = extract(
+        "सनी पुत्र बालकिशन निवासी बघैना ने भूरा व कान्हा पुत्रगण श्यामवीर निवासी बघैना "
+        "पर मारपीट का मुकदमा दर्ज कराया है।"
+    )
+    names = {p.name for p in ex.people}
+    assert {"कान्हा", "श्यामवीर"} <= names and "कान्हा पुत्रगण श्यामवीर" not in names
+    assert ("parent_of", "श्यामवीर", "कान्हा") in {(r.type, r.head, r.tail) for r in ex.relations}

@@ -14,7 +14,8 @@ reads every article with the rules, and trains
   propose (is it a person's name?), its threshold chosen on held-out predictions inside
   the training data;
 * ``person_check``: one logistic regression over each person the recognisers found, read
-  whole (is it a person?), its threshold chosen the same way.
+  whole (is it a person?), its threshold fixed by cross-validation
+  (``annotate.crossval.PERSON_CHECK_THRESHOLD``) so that only a sure answer drops one.
 
 All are written as JSON weights (``<out>/<name>/weights.json``) with a ``MODEL_CARD.md``.
 The result depends only on the data and ``--seed``. With ``--cv`` the card also gives the

@@ -237,10 +237,6 @@ def _fit_person_label(
     )
 
 
-#: whether the default pipeline runs the person check (cross-validation scores that pipeline)
-CHECK_BY_DEFAULT = bool(load_yaml_pipeline().get("person_check", False))
-
-
 @dataclass
 class FoldScore:
     name: str
@@ -302,6 +298,8 @@ def cross_validate(
     :func:`train_models` with ``seed``); the rules alone are scored on the same folds as
     the baseline."""
     train = trainer or (lambda ex: train_models(ex, seed=seed))
+    # the person check as the default pipeline has it (pipeline.yaml)
+    check_by_default = bool(load_yaml_pipeline().get("person_check", False))
     rules = rules_pipeline()
     by_id = {g["id"]: g for g in golds}
     examples = {g["id"]: article_examples(g, rules) for g in golds}
@@ -325,8 +323,7 @@ def cross_validate(
                 role_model=models.roles or False,
                 associate_model=models.associates or False,
                 person_model=models.persons or False,
-                # the person check as the default pipeline has it (pipeline.yaml)
-                person_check=(models.person_check or False) if CHECK_BY_DEFAULT else False,
+                person_check=(models.person_check or False) if check_by_default else False,
             )
             test = [by_id[i] for i in te]
             pairs = list(zip(predict(test, pipe), test, strict=True))

@@ -10,8 +10,8 @@ the chunk is a name is decided from what its words are, never which names they a
 * how the public NER corpora and the news corpus use it (name-likeness, common word, rare);
 * whether it is a known surname, given name or title, how many syllables it has;
 * the cue that proposed it, the cue word, the two words right before and the words right
-  after the chunk (folded: ``की पहचान``, ``ने``, ``को``, ``पुत्र``, ``व``), whether a list goes on, whether it overlaps a
-  place, and whether the hand rules took it;
+  after the chunk (folded: ``की पहचान``, ``ने``, ``को``, ``पुत्र``, ``व``), whether a list
+  goes on, whether it overlaps a place, and whether the hand rules took it;
 * in how many articles of the news corpus the word before the chunk and its first word
   stand together (``cue_pairs.tsv``): ``पहचान पत्र`` is a phrase, names differ from
   article to article.
@@ -224,7 +224,8 @@ def _context_word(src: CandidateSource, i: int) -> str:
 class DocWords:
     """The words of a whole article as :func:`candidate_features` reads a chunk's words
     (the :class:`CandidateSource` of the person check, which has no recogniser at hand):
-    a word is a place's where a LOC span covers it."""
+    a word is a place's where a LOC span covers it. Also the folded words of every place
+    and organisation of the article, read once for all its people."""
 
     def __init__(self, doc: Doc, names: NameLexicon, context_words: frozenset[str]) -> None:
         self.names = names
@@ -232,11 +233,15 @@ class DocWords:
         self.toks = doc.tokens
         self.context_words = context_words
         self.loc_tok = [False] * len(self.toks)
-        for s in doc.spans_of("LOC"):
-            i = doc.token_index_at(s.nstart)
-            while i < len(self.toks) and self.toks[i].start < s.nend:
-                self.loc_tok[i] = True
-                i += 1
+        #: (label, nstart, nend, folded words) of every LOC and ORG span
+        self.named_places: list[tuple[str, int, int, frozenset[str]]] = []
+        for s in doc.spans_of("LOC", "ORG"):
+            tokens = token_range(doc, s)
+            if s.label == "LOC":
+                for i in tokens:
+                    self.loc_tok[i] = True
+            words = frozenset(self.keys[i] for i in tokens)
+            self.named_places.append((s.label, s.nstart, s.nend, words))
 
     def common(self, key: str) -> bool:
         return common_word(self.names, key)
@@ -248,18 +253,16 @@ class DocWords:
 def name_check_features(src: DocWords, doc: Doc, mentions: Sequence[Span]) -> dict[str, float]:
     """What the words of a person's name are and which recognisers found it, for the
     person check (``person_check``): the first and last word of the longest mention
-    (name statistics as for a candidate chunk), how many words, whether every mention
-    came from the NER model alone, the cues that proposed it, and whether its one word is
-    also written as a place or an organisation in the article. No name is a feature."""
+    (name statistics as for a candidate chunk), how many words, the recognisers that
+    found its mentions, the cues that proposed them, and whether a word of it is also
+    written as a place or an organisation elsewhere in the article. No name is a
+    feature."""
     f: dict[str, float] = {}
     if not mentions:
         return f
     longest = max(mentions, key=lambda m: (len(m.text.split()), -m.nstart))
-    first = doc.token_index_at(longest.nstart)
-    last = first
-    while last + 1 < len(src.toks) and src.toks[last + 1].start < longest.nend:
-        last += 1
-    _chunk_word_features(src, first, last, "nc_", f)
+    tokens = token_range(doc, longest)
+    _chunk_word_features(src, tokens[0], tokens[-1], "nc_", f)
     sources = sorted({m.recogniser for m in mentions})
     f[f"nc_src={'+'.join(sources)}"] = 1.0
     if any((m.value or {}).get("seed") for m in mentions):
@@ -268,16 +271,15 @@ def name_check_features(src: DocWords, doc: Doc, mentions: Sequence[Span]) -> di
         cue = str((m.value or {}).get("cue", ""))
         if cue:
             f[f"nc_cue={cue}"] = 1.0
-    folded = {src.keys[k] for k in range(first, last + 1)}
-    for s in doc.spans_of("LOC", "ORG"):
-        if s.nstart > longest.nend or s.nend < longest.nstart:
-            words = {doc.keys[k] for k in _token_range(doc, s)}
-            if folded & words:
-                f[f"nc_also_{s.label.lower()}"] = 1.0
+    folded = {src.keys[k] for k in tokens}
+    for label, start, end, words in src.named_places:
+        if (start > longest.nend or end < longest.nstart) and folded & words:
+            f[f"nc_also_{label.lower()}"] = 1.0
     return f
 
 
-def _token_range(doc: Doc, s: Span) -> range:
+def token_range(doc: Doc, s: Span) -> range:
+    """The indices of the tokens a span covers (at least its first)."""
     i = doc.token_index_at(s.nstart)
     j = i
     while j + 1 < len(doc.tokens) and doc.tokens[j + 1].start < s.nend:

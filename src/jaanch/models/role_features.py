@@ -7,9 +7,9 @@ action cues of its sentence, the case marker and the word before read together w
 of those cues and with the article's crimes (``a0=ने|crime_after=murder``), whether it
 sits in a list of names; for the person: the roles the rules gave, designation, kinship
 and role-noun cues of the recogniser, how often and how early they are named; for the
-article: its crime types, each weighing one over their number. Words are folded (``fold_for_match``), digits dropped and the
-words of names and places replaced by ``<per>`` and ``<loc>``, so the features carry no
-names.
+article: its crime types, each weighing one over their number. Words are folded
+(``fold_for_match``), digits dropped and the words of names and places replaced by
+``<per>`` and ``<loc>``, so the features carry no names.
 """
 
 from __future__ import annotations

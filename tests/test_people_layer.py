@@ -155,6 +155,18 @@ def test_kinship_in_the_apposition_style_of_police_reports() -> None:
     assert ("spouse", "रानी", "जयराम पाल") in rels
 
 
+def test_an_age_without_brackets_and_a_word_for_the_dead_in_the_apposition() -> None:
+    rels = relations("रसूलाबाद निवासी अजय कुमार 22 वर्ष पुत्र लाखन बाइक पर बैठे थे।")
+    assert ("parent_of", "लाखन", "अजय कुमार") in rels
+    rels = relations("तिर्वा निवासी संतोष कुमार उम्र 23 वर्ष पुत्र रामप्रकाश बाइक पर जा रहे थे।")
+    assert ("parent_of", "रामप्रकाश", "संतोष कुमार") in rels
+    rels = relations("कतराती गांव निवासी राकेश कुमार मिश्र पुत्र स्वर्गीय मोहन मिश्र आजमगढ़ में तैनात हैं।")
+    assert ("parent_of", "मोहन मिश्र", "राकेश कुमार मिश्र") in rels
+    ex = extract("पुलिस ने सुनील (30) पुत्र स्व. रामलाल निवासी बघैना को गिरफ्तार किया।")
+    assert {p.name for p in ex.people} == {"सुनील", "रामलाल"}
+    assert ("parent_of", "रामलाल", "सुनील") in {(r.type, r.head, r.tail) for r in ex.relations}
+
+
 def test_reflexive_possessive_refers_to_the_subject_of_its_clause() -> None:
     text = "रामेश्वर यादव बाजार गया था। रुपये थैले में रख कर रमेश ने अपने पुत्र योगेन्द्र तथा पत्नी सुनीता को घर भेजा।"
     rels = relations(text)

@@ -730,8 +730,13 @@ _BARE_OPENERS = frozenset(["कि", "ने"])
 _COPULAS = frozenset(["है", "था", "थी", "थे", "हैं"])
 #: a token of the words before or after a mention: a word, or one punctuation mark
 _TOKEN_RE = re.compile(r"[\u0900-\u0963\u0966-\u097fA-Za-z0-9.]+|[,“”\"():\-]")
-#: an age between a possessive and a kinship word: "के 11 साल के बेटे", "की 55 वर्षीय मां"
-_AGE_PHRASE = re.compile(r"\d{1,3}\s*(?:साल|वर्ष)\s*(?:के|की|का)(?!\S)|\d{1,3}\s*वर्षीय")
+#: an age between a possessive and a kinship word ("के 11 साल के बेटे", "की 55 वर्षीय
+#: मां") or between a name and an apposition ("अजय कुमार 22 वर्ष पुत्र लाखन", "संतोष उम्र
+#: 23 वर्ष पुत्र रामप्रकाश")
+_AGE_PHRASE = re.compile(
+    r"\d{1,3}\s*(?:साल|वर्ष)\s*(?:के|की|का)(?!\S)|\d{1,3}\s*वर्षीय"
+    r"|(?:(?:उम्र|आयु)\s*:?\s*)?\d{1,3}\s*(?:साल|वर्ष)(?!\S)"
+)
 
 
 def _kin_kind(word: str) -> str | None:
@@ -755,7 +760,7 @@ def _kin_tokens(raw: str) -> list[str]:
     out: list[str] = []
     for tok in _TOKEN_RE.findall(raw):
         w = fold_for_match(tok) if tok[0].isalnum() or "\u0900" <= tok[0] <= "\u097f" else tok
-        if not w or w in ctx.kin_qualifiers:
+        if not w or w in ctx.kin_qualifiers or w in ctx.late_markers:
             continue
         if out and out[-1] == _COUSIN and ctx.kin_words.get(w) == "sibling":
             continue

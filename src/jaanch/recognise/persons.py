@@ -102,6 +102,10 @@ class Context:
     apposition_kin: dict[str, str | None]
     #: words between a possessive and a kinship word that leave the tie as it is
     kin_qualifiers: frozenset[str]
+    #: words for the dead before a name ("पुत्र स्वर्गीय मोहन"): stepped over
+    late_markers: frozenset[str]
+    #: words before an age written without brackets ("उम्र 23 वर्ष")
+    age_words: frozenset[str]
     #: words before ``भाई``/``बहन`` that make the tie a cousin's (``relative``)
     cousin_words: frozenset[str]
     alias_markers: frozenset[str]
@@ -145,6 +149,8 @@ def context() -> Context:
         kin_words=fold_keys(raw["kin_words"]),
         apposition_kin=fold_keys(raw["apposition_kin"]),
         kin_qualifiers=frozenset(fold_for_match(w) for w in raw["kin_qualifiers"]),
+        late_markers=frozenset(fold_for_match(w) for w in raw["late_markers"]),
+        age_words=frozenset(fold_for_match(w) for w in raw["age_words"]),
         cousin_words=frozenset(fold_for_match(w) for w in raw["cousin_words"]),
         alias_markers=frozenset(fold_for_match(w) for w in raw["alias_markers"]),
         residence_markers=frozenset(fold_for_match(w) for w in raw["residence_markers"]),
@@ -566,6 +572,27 @@ class PersonRecogniser:
                 return strength
         return 0
 
+    def before_age(self, j: int) -> int:
+        """The token before an age that ends at token ``j`` ("(41)", "22 वर्ष", "उम्र 23
+        साल"), or ``j`` when none does."""
+        keys = self.keys
+        if j >= 3 and keys[j] == ")" and keys[j - 1].isdigit() and keys[j - 2] == "(":
+            return j - 3
+        if j >= 2 and keys[j] in ("वर्ष", "साल") and keys[j - 1].isdigit():
+            j -= 2
+            if j >= 1 and keys[j] in self.ctx.age_words:
+                j -= 1
+        return j
+
+    def after_late_marker(self, i: int) -> int:
+        """The token after a word for the dead at token ``i`` ("स्वर्गीय", "स्व ."), or
+        ``i`` when there is none."""
+        if i < len(self.toks) and self.keys[i] in self.ctx.late_markers:
+            i += 1
+            if i < len(self.toks) and self.toks[i].text == ".":
+                i += 1
+        return i
+
     def designation_end(self, i: int) -> int | None:
         """Token index after a designation starting at ``i`` and its qualifiers."""
         m = self.designations.match_at(self.toks, i, self.keys)
@@ -646,12 +673,11 @@ class PersonRecogniser:
                     out.append(Chunk(fwd[0], fwd[1], "alias", None, True))
             # apposition kinship: X पुत्र Y
             if k in ctx.apposition_kin and ctx.apposition_kin[k] and i > 0:
-                # "राकेश उर्फ पप्पू (41) पुत्र रामनरेश": the age in brackets is stepped over
-                j = i - 1
-                if j >= 3 and keys[j] == ")" and keys[j - 1].isdigit() and keys[j - 2] == "(":
-                    j -= 3
-                back = self.backward_chunk(j, min_score=0.0)
-                fwd = self.forward_chunk(i + 1, allow_loc=False)
+                # "राकेश उर्फ पप्पू (41) पुत्र रामनरेश", "अजय कुमार उम्र 22 वर्ष पुत्र लाखन":
+                # the age is stepped over, and so is a word for the dead after the kin
+                # word ("पुत्र स्वर्गीय मोहन मिश्र")
+                back = self.backward_chunk(self.before_age(i - 1), min_score=0.0)
+                fwd = self.forward_chunk(self.after_late_marker(i + 1), allow_loc=False)
                 # "एक कथित पत्नी सामने आ गई": plain words on either side are no names
                 if back and self.plain_chunk(*back):
                     back = None

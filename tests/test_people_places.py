@@ -324,3 +324,33 @@ def test_legislatures_ministries_and_national_bodies_are_organisations():
     assert {"लोकसभा", "इंटरपोल", "भारतीय संसद"} <= set(ents(ex, "ORG"))
     # trap: the parliament building as a target is no organisation of the lexicon
     assert "संसद" not in ents(extract("आतंकियों ने संसद पर हमला किया था।"), "ORG")
+
+
+def test_a_known_organisation_opened_by_its_tier_or_field():
+    ex = extract("केंद्रीय स्वास्थ्य मंत्रालय के संयुक्त सचिव लव अग्रवाल ने जानकारी दी।")
+    assert "केंद्रीय स्वास्थ्य मंत्रालय" in ents(ex, "ORG")
+    assert "आर्थिक अपराध शाखा" in ents(extract("आर्थिक अपराध शाखा ने केस दर्ज किया।"), "ORG")
+    # trap: a party's state unit is the party
+    orgs = ents(extract("प्रदेश भाजपा के नेताओं ने धरना दिया।"), "ORG")
+    assert "भाजपा" in orgs and "प्रदेश भाजपा" not in orgs
+
+
+def test_organisations_by_more_heads_and_fields_joined_by_evam():
+    orgs = ents(
+        extract(
+            "रस्तोगी जूलर्स के मालिक ने बताया। सोनाली आर्केस्ट्रा ग्रुप की टीम आई थी। "
+            "राष्ट्रीय आपात प्रबंधन एजेंसी ने मदद भेजी। खाद्य एवं उपभोक्ता संरक्षण विभाग ने जांच की।"
+        ),
+        "ORG",
+    )
+    assert {
+        "रस्तोगी जूलर्स",
+        "सोनाली आर्केस्ट्रा ग्रुप",
+        "राष्ट्रीय आपात प्रबंधन एजेंसी",
+        "खाद्य एवं उपभोक्ता संरक्षण विभाग",
+    } <= set(orgs)
+    # a company is no person: "रस्तोगी जूलर्स" was read as a name before the head was known
+    assert "रस्तोगी जूलर्स" not in ents(extract("रस्तोगी जूलर्स के मालिक ने बताया।"), "PERSON")
+    # traps: an agency described, not named; a housing society is a place, not an organisation
+    assert ents(extract("पाकिस्तानी खुफिया एजेंसी ने साजिश रची।"), "ORG") == []
+    assert ents(extract("वह शिवपार्क सोसायटी में रहता है।"), "ORG") == []

@@ -1,6 +1,7 @@
 """Named organisations: a lexicon of units, agencies, platforms, media, parties and
-courts (``orgs.tsv``) plus head-noun patterns (``org_heads.tsv``): name-like words
-before ``स्कूल``, ``बैंक``, ``विभाग``, ``अदालत``, ``गैंग`` ... make one ORG span.
+courts (``orgs.tsv``), opened by a word of its tier or field (``org_modifiers.tsv``:
+``केंद्रीय स्वास्थ्य मंत्रालय``), plus head-noun patterns (``org_heads.tsv``): name-like
+words before ``स्कूल``, ``बैंक``, ``विभाग``, ``अदालत``, ``गैंग`` ... make one ORG span.
 A bare head (``पुलिस``, ``कोर्ट``, ``यूनिवर्सिटी``) is never an ORG."""
 
 from __future__ import annotations
@@ -58,13 +59,24 @@ def _non_name_words() -> frozenset[str]:
     )
 
 
+@cache
+def _modifiers() -> frozenset[str]:
+    """Words of a tier or a field that open a known organisation's name (``केंद्रीय``,
+    ``आर्थिक``: ``org_modifiers.tsv``)."""
+    return frozenset(fold_for_match(r["word"]) for r in load_tsv("org_modifiers.tsv"))
+
+
+#: the formal "and" that joins two fields inside an official name (``पिछड़ा वर्ग एवं
+#: अल्पसंख्यक कल्याण विभाग``); the everyday ``और`` and ``व`` join two organisations
+JOINED_BY = frozenset(["एवं"])
+
 #: "of" in English-style names after the head (``बैंक ऑफ इंडिया``), folded
 OF_WORDS = frozenset(["ऑफ", "आफ", "अॉफ"])
 
 
 class OrgRecogniser:
     name = "org"
-    version = "1.2"
+    version = "1.3"
 
     def __call__(self, doc: Doc) -> list[Span]:
         names = NameLexicon.default()
@@ -90,11 +102,22 @@ class OrgRecogniser:
                 and keys[i] not in fw
             )
 
+        modifiers = _modifiers()
         for m in org_matcher().find_all(toks, keys):
             last = self._of_tail(doc, m.last, wordy)
+            # "केंद्रीय स्वास्थ्य मंत्रालय", "आर्थिक अपराध शाखा": a tier or field opens the
+            # name; a party's is its unit ("प्रदेश भाजपा" is the party)
+            first = m.first
+            while (
+                m.payload != "party"
+                and first > 0
+                and keys[first - 1] in modifiers
+                and first - 1 not in blocked
+            ):
+                first -= 1
             out.append(
                 doc.make_span(
-                    m.start,
+                    toks[first].start,
                     toks[last].end,
                     "ORG",
                     self.name,
@@ -102,7 +125,7 @@ class OrgRecogniser:
                     {"kind": m.payload, "source": "lexicon"},
                 )
             )
-            taken.update(range(m.first, last + 1))
+            taken.update(range(first, last + 1))
         blocked |= taken
 
         for hm in head_matcher().find_all(toks, keys):
@@ -143,6 +166,9 @@ class OrgRecogniser:
             while i >= 0 and words < max_words:
                 if toks[i].text == "-" and i > 0 and words and wordy(i - 1):
                     i -= 1  # a hyphen inside the name: "ईस्ट-वेस्ट एयरलाइंस"
+                    continue
+                if keys[i] in JOINED_BY and i > 0 and words and wordy(i - 1) and not plain(i - 1):
+                    i -= 1  # "खाद्य एवं उपभोक्ता संरक्षण विभाग": fields joined in the name
                     continue
                 if not wordy(i) or plain(i):
                     break

@@ -311,6 +311,18 @@ def test_a_gang_s_badmash_is_its_member() -> None:
         assert ("member_of", name, "नीरज बवाना गिरोह") in rels
 
 
+def test_a_post_held_in_an_organisation_and_a_signed_statement() -> None:
+    rels = relations("अहमदाबाद अपराध शाखा में तैनात इंस्पेक्टर गिरीश सिंघल ने सबूत मिटाए।")
+    assert ("member_of", "गिरीश सिंघल", "अपराध शाखा") in rels
+    rels = relations("मामले की जांच की जा रही है। सुमन सूद, चेयरपर्सन, बाल कल्याण समिति, पानीपत।")
+    assert ("member_of", "सुमन सूद", "बाल कल्याण समिति") in rels
+    # traps: "में" alone, with no post after it, is no membership; a post before another
+    # person's name and comma is no signature
+    assert not [r for r in relations("भाजपा में शामिल रमेश यादव ने कहा।") if r[0] == "member_of"]
+    rels = relations("पुलिस ने बताया कि रमेश, अध्यक्ष के भाई, बाल कल्याण समिति गए थे।")
+    assert not [r for r in rels if r[0] == "member_of"]
+
+
 def test_members_named_after_a_post_or_a_list() -> None:
     rels = relations("मुंबई पुलिस की क्राइम ब्रांच के संयुक्त आयुक्त हिमांशु रॉय ने बताया।")
     assert ("member_of", "हिमांशु रॉय", "क्राइम ब्रांच") in rels

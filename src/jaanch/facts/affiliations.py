@@ -28,7 +28,7 @@ from jaanch.text.normalise import fold_for_match
 from jaanch.types import Evidence, Relation, Span
 
 NAME = "affiliations"
-VERSION = "1.2"
+VERSION = "1.3"
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,8 @@ def affiliation_relations(
     # --- member_of: ORG [के] [modifiers] (HEAD | rank) PERSON, and the list that follows;
     # for a party or a gang also ORG के PERSON ("लश्कर-ए-तैयबा के यूसुफ मुजम्मिल")
     desig_at = {d.nstart: d for d in doc.spans_of("DESIGNATION")}
+    desig_at_end = {d.nend: d for d in doc.spans_of("DESIGNATION")}
+    by_end = {m.nend: m for m in mentions}
     name_lists = lists_of_names(text, mentions)
     lists = {lst[0].nstart: lst for lst in name_lists}
     for org in orgs:
@@ -128,6 +130,8 @@ def affiliation_relations(
                 head_seen = True
             elif t in ("के", "की", "का"):
                 possessive = True
+            elif t == "में" and not head_seen and not possessive:
+                pass  # "दिल्ली जल बोर्ड में पंप ऑपरेटर X": a post in it must follow
             elif t not in w.modifiers and parse_number(word.group()) is None:
                 break  # a count may stand before the post: "गिरोह के चार बदमाश A, B और C"
             pos += word.end()
@@ -147,6 +151,11 @@ def affiliation_relations(
                     d.nend <= org.nstart and org.nstart - d.nend <= 3 for d in desig_at.values()
                 ):
                     out.append(Relation("member_of", owner(m), org.text, _ev(m, org)))
+        # "X, चेयरपर्सन, बाल कल्याण समिति": a name, its post and the organisation, as a
+        # statement is signed
+        m = _signed_by(text, org, desig_at_end, by_end)
+        if m is not None:
+            out.append(Relation("member_of", owner(m), org.text, _ev(m, org)))
         # a gang named after a person: its namesake is a member
         org_words = folded(org.text).split()
         if org_words and org_words[-1] in w.gang_heads:
@@ -205,3 +214,26 @@ def affiliation_relations(
                 for b in group[k + 1 :]:
                     assoc(a, b)
     return out
+
+
+_COMMA_GAP = re.compile(r"\s*,\s*$")
+
+
+def _signed_by(
+    text: str, org: Span, desig_at_end: dict[int, Span], by_end: dict[int, Span]
+) -> Span | None:
+    """The mention of ``X, POST, ORG`` (``सुमन सूद, चेयरपर्सन, बाल कल्याण समिति``,
+    ``संजय यादव, सीपीआरओ, एनई रेलवे``) before the organisation, if the text has one."""
+    before = text[max(0, org.nstart - 4) : org.nstart]
+    comma = _COMMA_GAP.search(before)
+    if comma is None:
+        return None
+    end = max(0, org.nstart - 4) + comma.start()
+    d = desig_at_end.get(end)
+    if d is None:
+        return None
+    before = text[max(0, d.nstart - 4) : d.nstart]
+    comma = _COMMA_GAP.search(before)
+    if comma is None:
+        return None
+    return by_end.get(max(0, d.nstart - 4) + comma.start())

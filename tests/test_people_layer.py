@@ -375,6 +375,20 @@ def test_posting_through_a_station_phrase() -> None:
     assert ("posted_at", "धर्मेंद्र राजपूत", "आजादनगर") in relations(text)
 
 
+def test_a_delhi_police_district_named_in_english() -> None:
+    # the district's name is the compass words, as in the dev set ("साउथ वेस्ट")
+    rels = relations("डीसीपी (नॉर्थ वेस्ट) मीनू चौधरी ने बताया कि आरोपी पकड़ा गया।")
+    assert ("posted_at", "मीनू चौधरी", "नॉर्थ वेस्ट") in rels
+    rels = relations("नॉर्थ ईस्ट डिस्ट्रिक्ट के डीसीपी संजय जैन ने बताया।")
+    assert ("posted_at", "संजय जैन", "नॉर्थ ईस्ट") in rels
+    ex = extract("डीसीपी (साउथ वेस्ट) के मुताबिक, आरोपी पकड़े गए।")
+    assert [(p.name, p.district, p.state) for p in ex.places] == [
+        ("साउथ वेस्ट", "South West", "Delhi")
+    ]
+    # traps: the compass words alone are no place ("वेस्ट इंडीज", a bank's name)
+    assert not extract("वेस्ट इंडीज की टीम आई। सेंट्रल बैंक की शाखा में चोरी हुई।").places
+
+
 def test_posts_outside_the_rank_list_and_a_state_police() -> None:
     text = "मोहाली के उपायुक्त गिरीश दयालन ने कहा कि मोहाली में एक महिला संक्रमित है।"
     assert ("posted_at", "गिरीश दयालन", "मोहाली") in relations(text)

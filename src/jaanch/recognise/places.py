@@ -64,7 +64,9 @@ DATELINE_BYLINES = frozenset(
 )
 
 # Words after a name that vouch for a gazetteer entry that is also a common word
-DISTRICT_CUES = frozenset(fold_for_match(w) for w in ["जिले", "जिला", "जनपद", "शहर", "कस्बे", "तहसील"])
+DISTRICT_CUES = frozenset(
+    fold_for_match(w) for w in ["जिले", "जिला", "जनपद", "शहर", "कस्बे", "तहसील", "डिस्ट्रिक्ट"]
+)
 
 
 @cache
@@ -319,7 +321,7 @@ class PlaceRecogniser:
                 continue
             a, b, recs = hit
             if all(r.needs_context for r in recs) and not (
-                b + 1 < n and keys[b + 1] in DISTRICT_CUES
+                (b + 1 < n and keys[b + 1] in DISTRICT_CUES) or self._post_in_brackets(doc, a, b)
             ):
                 i += 1
                 continue
@@ -404,6 +406,16 @@ class PlaceRecogniser:
             and self.names.loc_score(key) < 0.1
             and self.names.name_likeness(key) < 0.3
         )
+
+    @staticmethod
+    def _post_in_brackets(doc: Doc, a: int, b: int) -> bool:
+        """Tokens ``a..b`` stand in brackets right after a rank: the post's district
+        ("डीसीपी (साउथ वेस्ट)", "एसीपी (नॉर्थ ईस्ट)")."""
+        toks = doc.tokens
+        if a < 2 or b + 1 >= len(toks) or toks[a - 1].text != "(" or toks[b + 1].text != ")":
+            return False
+        rank_end = toks[a - 2].end
+        return any(d.nend == rank_end for d in doc.spans_of("DESIGNATION"))
 
     def _gazetteer_word_ok(self, doc: Doc, i: int, recs: list[PlaceRecord]) -> bool:
         """A one-word gazetteer name that the NER corpora know mostly as something else

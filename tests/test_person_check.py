@@ -125,3 +125,23 @@ def test_sons_named_together_with_their_father() -> None:
     names = {p.name for p in ex.people}
     assert {"कान्हा", "श्यामवीर"} <= names and "कान्हा पुत्रगण श्यामवीर" not in names
     assert ("parent_of", "श्यामवीर", "कान्हा") in {(r.type, r.head, r.tail) for r in ex.relations}
+
+
+def test_a_name_run_on_into_prose_is_cut_against_the_article_s_other_names() -> None:
+    from jaanch import extract
+
+    # "गंभीर" (a family name, and "serious") goes on into the sentence, and the article
+    # names राहुल elsewhere: the name ends before it
+    ex = extract("बदमाशों ने राहुल ठाकुर पर हमला किया। गोली लगने से राहुल गंभीर रूप से घायल हो गया।")
+    persons = [e.text for e in ex.entities if e.label == "PERSON"]
+    assert "राहुल गंभीर" not in persons and persons.count("राहुल") == 1
+    # two people side by side, each written elsewhere as a full name: subject and object
+    ex = extract("सोनम रघुवंशी ने पति राजा रघुवंशी की हत्या करवाई। सोनम राजा को शिलांग लेकर आ गई।")
+    persons = [e.text for e in ex.entities if e.label == "PERSON"]
+    assert "सोनम राजा" not in persons and {"सोनम", "राजा"} <= set(persons)
+    # traps: a first name and a family name written apart later are one person's, and a
+    # family name before a case word stays
+    ex = extract("पुलिस ने संजीव शर्मा को पकड़ा। संजीव ने जुर्म कबूला। शर्मा के पास चाकू मिला।")
+    assert "संजीव शर्मा" in [p.name for p in ex.people]
+    ex = extract("बंटी पांडे ने धमकी दी थी। पांडे दाऊद का साथी है।")
+    assert "बंटी पांडे" in [e.text for e in ex.entities if e.label == "PERSON"]

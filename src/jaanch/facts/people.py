@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from jaanch.doc import Doc
 from jaanch.facts.affiliations import affiliation_relations
 from jaanch.facts.affiliations import words as affiliation_words
+from jaanch.facts.name_edges import run_on_names
 from jaanch.gazetteer import loose_key
 from jaanch.lexicons import load_tsv, load_yaml
 from jaanch.models.pair_features import Person as PairPerson
@@ -1240,7 +1241,7 @@ def build_people(
     """The people of an article, their relations, and the clusters of mentions they were
     read from; ``models``: the learned parts (the rules alone where one is None)."""
     models = models or PeopleModels()
-    persons = sorted(doc.spans_of("PERSON"), key=lambda s: s.nstart)
+    persons = run_on_names(doc)
     clusters = cluster_people(doc, persons)
     assign_designations(doc, clusters)
     assign_roles(doc, clusters, crimes)

@@ -1,0 +1,160 @@
+"""Names run on into the next word, read against the article's other names.
+
+Each recogniser decides a name where it stands; the article as a whole often says where
+it ends. A word after a name (``राहुल गंभीर रूप से घायल``, ``एजाज बैकफुट पर आ गया``) or
+before it (``मासूम मांगीलाल``) that is a word of prose and belongs to no other name of the
+article, beside a name the article writes elsewhere on its own (``राहुल``, ``राहुल
+ठाकुर``), is cut off; two names written side by side (``सोनम राजा को ... ले गई``: the
+subject and the object) that the article writes elsewhere as two people's names
+(``सोनम``, ``राजा रघुवंशी``) are two mentions. A name the article writes whole elsewhere,
+and a word that some other name of the article holds, stay.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from jaanch.doc import Doc
+from jaanch.names import NameLexicon
+from jaanch.recognise.persons import context
+from jaanch.text.segment import Token
+from jaanch.types import Span
+
+NAME = "name_edges"
+VERSION = "1.0"
+
+
+def _prose(names: NameLexicon, key: str) -> bool:
+    """A word of prose: common in the NER corpora or in news, and not name-like."""
+    return (names.is_common_word(key) or names.is_news_common(key)) and names.name_likeness(
+        key
+    ) < 0.3
+
+
+def run_on_names(doc: Doc) -> list[Span]:
+    """The article's PERSON spans with run-on words cut off and two names side by side
+    split (see the module's docstring); ``doc.spans`` is updated to match."""
+    names = NameLexicon.default()
+    persons = sorted(doc.spans_of("PERSON"), key=lambda s: s.nstart)
+    words = {id(s): _words(doc, s) for s in persons}
+    # how often each name (as words) and each first word opens a PERSON span
+    whole: Counter[tuple[str, ...]] = Counter(words[id(s)][1] for s in persons)
+    firsts: Counter[str] = Counter(w[1][0] for w in words.values() if len(w[1]) > 1)
+    held: Counter[str] = Counter(k for w in words.values() for k in set(w[1]))
+    function = context().function_words
+    replaced: dict[int, list[Span]] = {}
+    for s in persons:
+        toks, keys = words[id(s)]
+        if len(keys) < 2:
+            continue
+        same = whole[keys]  # this name and every copy of it, written the same way
+        others_whole = whole.copy()
+        others_whole[keys] -= same
+        others_first = firsts.copy()
+        others_first[keys[0]] -= same
+        others_held = held.copy()
+        for k in set(keys):
+            others_held[k] -= same
+        new = _cut(
+            keys, others_whole, others_first, others_held, names, _next_is_word(doc, s, function)
+        )
+        if new is None:
+            continue
+        value = dict(s.value) if isinstance(s.value, dict) else {}
+        value["edges"] = NAME
+        replaced[id(s)] = [
+            doc.make_span(
+                toks[a].start, toks[b].end, "PERSON", s.recogniser, s.version, dict(value), s.score
+            )
+            for a, b in new
+        ]
+    if not replaced:
+        return persons
+    out: list[Span] = []
+    spans: list[Span] = []
+    for s in doc.spans:
+        parts = replaced.get(id(s))
+        if parts is None:
+            spans.append(s)
+            if s.label == "PERSON":
+                out.append(s)
+        else:
+            spans.extend(parts)
+            out.extend(parts)
+    doc.spans = spans
+    return sorted(out, key=lambda s: s.nstart)
+
+
+def _cut(
+    keys: tuple[str, ...],
+    whole: Counter[tuple[str, ...]],
+    firsts: Counter[str],
+    held: Counter[str],
+    names: NameLexicon,
+    next_is_word: bool,
+) -> list[tuple[int, int]] | None:
+    """The word ranges a name of ``keys`` becomes, or None to keep it; the counters are
+    those of the article's other PERSON spans (``firsts``: first words of the names of two
+    words or more); ``next_is_word``: a word of prose follows the span, not a case word or
+    a mark."""
+
+    def named(part: tuple[str, ...]) -> bool:
+        """Does the article write ``part`` as a name elsewhere (whole, or opening one)?"""
+        return whole[part] > 0 or (len(part) == 1 and firsts[part[0]] > 0)
+
+    def opens_another(part: tuple[str, ...]) -> bool:
+        """Is ``part`` another person's full name, or the first word of one?"""
+        return (len(part) > 1 and whole[part] > 0) or (len(part) == 1 and firsts[part[0]] > 0)
+
+    # the last word: prose going on into the sentence ("राहुल गंभीर रूप से"), no other
+    # name holds it, the rest named elsewhere; a family name before a case word stays
+    if next_is_word and _prose(names, keys[-1]) and held[keys[-1]] <= 0 and named(keys[:-1]):
+        return [(0, len(keys) - 2)]
+    # the first word: prose, no given name, no other name holds it ("मासूम मांगीलाल")
+    if (
+        _prose(names, keys[0])
+        and not names.is_given_name(keys[0])
+        and not names.is_surname(keys[0])
+        and held[keys[0]] <= 0
+        and whole[keys[1:]] > 0  # the rest written whole elsewhere, not only opening a name
+        # a family name written alone is the same person's short form ("बंटी पांडे",
+        # later "पांडे"), not a name the first word was put before
+        and not (len(keys) == 2 and names.is_surname(keys[1]))
+    ):
+        return [(1, len(keys) - 1)]
+    # two people's names side by side ("सोनम राजा को"), each of them another full name
+    # of the article or its first word: one person's first name and family name written
+    # alone elsewhere ("संजीव", "शर्मा") are no two people
+    for j in range(1, len(keys)):
+        if (
+            opens_another(keys[:j])
+            and opens_another(keys[j:])
+            and not names.is_surname(keys[j])  # "संजय कुमार", "बंटी पांडे": one name
+        ):
+            return [(0, j - 1), (j, len(keys) - 1)]
+    return None
+
+
+def _next_is_word(doc: Doc, s: Span, function: frozenset[str]) -> bool:
+    """Is the token after the span a word of prose (no case word, no mark)?"""
+    i = doc.token_index_at(s.nend)
+    if i >= len(doc.tokens) or doc.tokens[i].start < s.nend:
+        return False
+    t = doc.tokens[i].text
+    return (
+        "\u0900" <= t[0] <= "\u097f" and t[0] not in "\u0964\u0965" and doc.keys[i] not in function
+    )
+
+
+def _words(doc: Doc, s: Span) -> tuple[list[Token], tuple[str, ...]]:
+    """The tokens of a span and their folded keys (name words only, no punctuation)."""
+    i = doc.token_index_at(s.nstart)
+    toks: list[Token] = []
+    keys: list[str] = []
+    while i < len(doc.tokens) and doc.tokens[i].start < s.nend:
+        t = doc.tokens[i]
+        if any(ch.isalpha() for ch in t.text) or "\u0900" <= t.text[0] <= "\u097f":
+            toks.append(t)
+            keys.append(doc.keys[i])
+        i += 1
+    return toks, tuple(keys)

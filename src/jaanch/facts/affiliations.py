@@ -131,7 +131,7 @@ def affiliation_relations(
             elif t in ("के", "की", "का"):
                 possessive = True
             elif t == "में" and not head_seen and not possessive:
-                pass  # "दिल्ली जल बोर्ड में पंप ऑपरेटर X": a post in it must follow
+                pass  # "अपराध शाखा में तैनात इंस्पेक्टर X": a post in it must follow
             elif t not in w.modifiers and parse_number(word.group()) is None:
                 break  # a count may stand before the post: "गिरोह के चार बदमाश A, B और C"
             pos += word.end()

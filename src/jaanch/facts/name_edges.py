@@ -1,13 +1,15 @@
 """Names run on into the next word, read against the article's other names.
 
 Each recogniser decides a name where it stands; the article as a whole often says where
-it ends. A word after a name (``राहुल गंभीर रूप से घायल``, ``एजाज बैकफुट पर आ गया``) or
-before it (``मासूम मांगीलाल``) that is a word of prose and belongs to no other name of the
-article, beside a name the article writes elsewhere on its own (``राहुल``, ``राहुल
-ठाकुर``), is cut off; two names written side by side (``सोनम राजा को ... ले गई``: the
-subject and the object) that the article writes elsewhere as two people's names
-(``सोनम``, ``राजा रघुवंशी``) are two mentions. A name the article writes whole elsewhere,
-and a word that some other name of the article holds, stay.
+it ends. A word of prose after a name that goes on into the sentence (``राहुल गंभीर रूप
+से घायल``: "seriously", also a family name) or before it (``मासूम मांगीलाल``), that no
+other name of the article holds, beside a name the article writes elsewhere (``राहुल
+ठाकुर``, ``मांगीलाल``), is cut off; two people's names written side by side (``सोनम राजा
+को ... ले गई``: the subject and the object), each another full name of the article or
+its first word (``सोनम रघुवंशी``, ``राजा रघुवंशी``), are two mentions. A family name
+before a case word stays (``समीर खान ने``), and so does a first name with a family name
+the article also writes alone (``संजीव शर्मा`` ... ``शर्मा``). The cut spans keep their
+recogniser and say ``edges: name_edges`` in their value.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from jaanch.doc import Doc
+from jaanch.models.person_features import common_word, token_range
 from jaanch.names import NameLexicon
 from jaanch.recognise.persons import context
 from jaanch.text.segment import Token
@@ -28,9 +29,34 @@ VERSION = "1.0"
 
 def _prose(names: NameLexicon, key: str) -> bool:
     """A word of prose: common in the NER corpora or in news, and not name-like."""
-    return (names.is_common_word(key) or names.is_news_common(key)) and names.name_likeness(
-        key
-    ) < 0.3
+    return common_word(names, key) and names.name_likeness(key) < 0.3
+
+
+class _Others:
+    """How the article's other PERSON spans write names, for one name of ``keys``: the
+    counts over every span less this name and its copies written the same way."""
+
+    def __init__(
+        self,
+        keys: tuple[str, ...],
+        whole: Counter[tuple[str, ...]],
+        firsts: Counter[str],
+        held: Counter[str],
+    ) -> None:
+        self.keys, self._whole, self._firsts, self._held = keys, whole, firsts, held
+        self.same = whole[keys]
+
+    def whole(self, part: tuple[str, ...]) -> int:
+        """Spans written exactly ``part``."""
+        return self._whole[part] - (self.same if part == self.keys else 0)
+
+    def first(self, word: str) -> int:
+        """Names of two words or more that ``word`` opens."""
+        return self._firsts[word] - (self.same if word == self.keys[0] else 0)
+
+    def held(self, word: str) -> int:
+        """Spans that hold ``word``."""
+        return self._held[word] - (self.same if word in self.keys else 0)
 
 
 def run_on_names(doc: Doc) -> list[Span]:
@@ -39,7 +65,8 @@ def run_on_names(doc: Doc) -> list[Span]:
     names = NameLexicon.default()
     persons = sorted(doc.spans_of("PERSON"), key=lambda s: s.nstart)
     words = {id(s): _words(doc, s) for s in persons}
-    # how often each name (as words) and each first word opens a PERSON span
+    # how often each name (as words) is written, which first words open a name of two
+    # words or more, and how many spans hold each word
     whole: Counter[tuple[str, ...]] = Counter(words[id(s)][1] for s in persons)
     firsts: Counter[str] = Counter(w[1][0] for w in words.values() if len(w[1]) > 1)
     held: Counter[str] = Counter(k for w in words.values() for k in set(w[1]))
@@ -49,17 +76,8 @@ def run_on_names(doc: Doc) -> list[Span]:
         toks, keys = words[id(s)]
         if len(keys) < 2:
             continue
-        same = whole[keys]  # this name and every copy of it, written the same way
-        others_whole = whole.copy()
-        others_whole[keys] -= same
-        others_first = firsts.copy()
-        others_first[keys[0]] -= same
-        others_held = held.copy()
-        for k in set(keys):
-            others_held[k] -= same
-        new = _cut(
-            keys, others_whole, others_first, others_held, names, _next_is_word(doc, s, function)
-        )
+        others = _Others(keys, whole, firsts, held)
+        new = _cut(keys, others, names, _next_is_word(doc, s, function))
         if new is None:
             continue
         value = dict(s.value) if isinstance(s.value, dict) else {}
@@ -88,37 +106,32 @@ def run_on_names(doc: Doc) -> list[Span]:
 
 
 def _cut(
-    keys: tuple[str, ...],
-    whole: Counter[tuple[str, ...]],
-    firsts: Counter[str],
-    held: Counter[str],
-    names: NameLexicon,
-    next_is_word: bool,
+    keys: tuple[str, ...], others: _Others, names: NameLexicon, next_is_word: bool
 ) -> list[tuple[int, int]] | None:
-    """The word ranges a name of ``keys`` becomes, or None to keep it; the counters are
-    those of the article's other PERSON spans (``firsts``: first words of the names of two
-    words or more); ``next_is_word``: a word of prose follows the span, not a case word or
-    a mark."""
+    """The word ranges a name of ``keys`` becomes, or None to keep it; ``next_is_word``: a
+    word of prose follows the span, not a case word or a mark."""
 
     def named(part: tuple[str, ...]) -> bool:
         """Does the article write ``part`` as a name elsewhere (whole, or opening one)?"""
-        return whole[part] > 0 or (len(part) == 1 and firsts[part[0]] > 0)
+        return others.whole(part) > 0 or (len(part) == 1 and others.first(part[0]) > 0)
 
     def opens_another(part: tuple[str, ...]) -> bool:
         """Is ``part`` another person's full name, or the first word of one?"""
-        return (len(part) > 1 and whole[part] > 0) or (len(part) == 1 and firsts[part[0]] > 0)
+        if len(part) > 1:
+            return others.whole(part) > 0
+        return others.first(part[0]) > 0
 
     # the last word: prose going on into the sentence ("राहुल गंभीर रूप से"), no other
     # name holds it, the rest named elsewhere; a family name before a case word stays
-    if next_is_word and _prose(names, keys[-1]) and held[keys[-1]] <= 0 and named(keys[:-1]):
+    if next_is_word and _prose(names, keys[-1]) and others.held(keys[-1]) <= 0 and named(keys[:-1]):
         return [(0, len(keys) - 2)]
     # the first word: prose, no given name, no other name holds it ("मासूम मांगीलाल")
     if (
         _prose(names, keys[0])
         and not names.is_given_name(keys[0])
         and not names.is_surname(keys[0])
-        and held[keys[0]] <= 0
-        and whole[keys[1:]] > 0  # the rest written whole elsewhere, not only opening a name
+        and others.held(keys[0]) <= 0
+        and others.whole(keys[1:]) > 0  # the rest written whole elsewhere, not only opening a name
         # a family name written alone is the same person's short form ("बंटी पांडे",
         # later "पांडे"), not a name the first word was put before
         and not (len(keys) == 2 and names.is_surname(keys[1]))
@@ -149,14 +162,11 @@ def _next_is_word(doc: Doc, s: Span, function: frozenset[str]) -> bool:
 
 
 def _words(doc: Doc, s: Span) -> tuple[list[Token], tuple[str, ...]]:
-    """The tokens of a span and their folded keys (name words only, no punctuation)."""
-    i = doc.token_index_at(s.nstart)
-    toks: list[Token] = []
-    keys: list[str] = []
-    while i < len(doc.tokens) and doc.tokens[i].start < s.nend:
-        t = doc.tokens[i]
-        if any(ch.isalpha() for ch in t.text) or "\u0900" <= t.text[0] <= "\u097f":
-            toks.append(t)
-            keys.append(doc.keys[i])
-        i += 1
-    return toks, tuple(keys)
+    """The word tokens of a span (no punctuation) and their folded keys."""
+    idx = [
+        i
+        for i in token_range(doc, s)
+        if any(ch.isalpha() for ch in doc.tokens[i].text)
+        or "\u0900" <= doc.tokens[i].text[0] <= "\u097f"
+    ]
+    return [doc.tokens[i] for i in idx], tuple(doc.keys[i] for i in idx)

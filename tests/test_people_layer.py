@@ -356,6 +356,22 @@ def test_members_named_after_a_post_or_a_list() -> None:
     assert not any(t == "member_of" for t, _, _ in relations("क्राइम ब्रांच के सुरेश यादव से पूछताछ हुई।"))
 
 
+def test_a_post_after_words_no_list_knows_and_a_title() -> None:
+    rels = relations("केंद्रीय स्वास्थ्य मंत्रालय के विशेष सचिव संजीव कुमार ने कहा कि संक्रमण बढ़ा है।")
+    assert ("member_of", "संजीव कुमार", "केंद्रीय स्वास्थ्य मंत्रालय") in rels
+    rels = relations(
+        "इंदिरा गांधी आयुर्विज्ञान संस्थान के माइक्रोबायोलोजी विभाग के अध्यक्ष डॉ एसके शाही ने बताया।"
+    )
+    assert ("member_of", "एसके शाही", "इंदिरा गांधी आयुर्विज्ञान संस्थान") in rels
+    # traps: words of a clause are no post ("के खिलाफ"), nor a party's name with words and
+    # no post before the person
+    assert not [
+        r for r in relations("भाजपा के खिलाफ रमेश यादव ने प्रदर्शन किया।") if r[0] == "member_of"
+    ]
+    rels = relations("कांग्रेस के दफ्तर में तोड़फोड़ करने वाले रमेश यादव को पकड़ा गया।")
+    assert not [r for r in rels if r[0] == "member_of"]
+
+
 def test_titles_and_occupations_stay_outside_names() -> None:
     assert "सौरभ यादव" in people("मौके पर मौजूद विधायक के गनमैन सौरभ यादव ने फायरिंग की।")
     assert "राम जेठमलानी" in people("इस दौरान ऐडवोकेट राम जेठमलानी ने दलील दी।")

@@ -156,6 +156,41 @@ def test_names_found_once_are_marked_where_they_recur():
     assert RepeatRecogniser()(doc2) == []
 
 
+def _person_repeats(text: str, *names: str) -> list[str]:
+    from jaanch.doc import Doc
+    from jaanch.recognise.repeats import RepeatRecogniser
+    from jaanch.types import Article
+
+    doc = Doc.from_article(Article(id="x", text=text))
+    for name in names:
+        at = text.index(name)
+        doc.add([doc.make_span(at, at + len(name), "PERSON", "test", "1", {})])
+    return [f"{s.text}@{s.start}" for s in RepeatRecogniser()(doc)]
+
+
+def test_a_given_name_alone_is_marked_as_the_person_it_opens():
+    text = "पुलिस ने इति तिवारी को पकड़ा। वकील लेकर आई इति ने मोबाइल सौंपे।"
+    assert _person_repeats(text, "इति तिवारी") == [f"इति@{text.rindex('इति')}"]
+    # two people of the article open their names with it: the word alone is neither's
+    text = "पुलिस ने इति तिवारी और इति शर्मा को पकड़ा। वकील लेकर आई इति ने मोबाइल सौंपे।"
+    assert _person_repeats(text, "इति तिवारी", "इति शर्मा") == []
+    # a plain word opening a name is no name alone ("राजा" the noun)
+    text = "राजा रघुवंशी की हत्या हुई। राजा के दरबार में भीड़ थी।"
+    assert _person_repeats(text, "राजा रघुवंशी") == []
+
+
+def test_a_gazetteer_place_that_is_a_persons_word_gives_the_person_back():
+    # "मानसी" is a village of the gazetteer: dropped as a place beside the person's name,
+    # it no longer hides the mention that ties her to her father
+    ex = extract(
+        "बस हादसे में छात्रा मानसी श्रीवास की मौत हो गई। मानसी के पिता अजय श्रीवास ने बताया कि वह टॉपर थी।"
+    )
+    assert ("parent_of", "अजय श्रीवास", "मानसी श्रीवास") in {
+        (r.type, r.head, r.tail) for r in ex.relations
+    }
+    assert not [e for e in ex.entities if e.label == "LOC" and e.text == "मानसी"]
+
+
 def test_identified_lists_take_the_role_of_the_arrest_or_the_body():
     ex = extract(
         "पुलिस ने गिरोह के पांच सदस्यों को गिरफ्तार किया। उनकी पहचान माजिद उर्फ बाबू, मेहताब "

@@ -174,6 +174,35 @@ def _rank(s: Span) -> tuple[int, int, int]:
     return (PRIORITY.get(s.label, 0), strong, s.end - s.start)
 
 
+def _non_overlapping(spans: list[Span], text: str | None) -> list[Span]:
+    """The entity spans that no higher-ranked one overlaps, bylines left out."""
+    kept: list[Span] = []
+    for s in sorted(spans, key=_rank, reverse=True):
+        if any(s.overlaps(k) for k in kept):
+            continue
+        kept.append(s)
+    if text is not None:
+        kept = [s for s in kept if not (s.label == "PERSON" and _in_byline(s, text))]
+    return kept
+
+
+def _name_word_places(kept: list[Span]) -> set[int]:
+    """The ids of one-word gazetteer places that are a word of a kept person's name,
+    unless a pattern made the word a place elsewhere in the article."""
+    name_words = {w for s in kept if s.label == "PERSON" for w in fold_for_match(s.text).split()}
+    # a pattern ("X गांव") vouches for the place even when a person shares the word
+    patterned = {
+        fold_for_match(s.text) for s in kept if s.label == "LOC" and _source(s) == "pattern"
+    }
+    return {
+        id(s)
+        for s in kept
+        if _gazetteer_word(s)
+        and (key := fold_for_match(s.text)) in name_words
+        and key not in patterned
+    }
+
+
 def resolve_conflicts(spans: list[Span], text: str | None = None) -> list[Span]:
     """Drop output spans that overlap a higher-ranked one; internal spans are kept.
 
@@ -183,27 +212,15 @@ def resolve_conflicts(spans: list[Span], text: str | None = None) -> list[Span]:
     in a byline ("Edited By Naina Gupta") is dropped: it is the writer, not a person in
     the story."""
     out = [s for s in spans if s.label not in ENTITY_TYPES]
-    kept: list[Span] = []
-    for s in sorted((s for s in spans if s.label in ENTITY_TYPES), key=_rank, reverse=True):
-        if any(s.overlaps(k) for k in kept):
-            continue
-        kept.append(s)
-    if text is not None:
-        kept = [s for s in kept if not (s.label == "PERSON" and _in_byline(s, text))]
-    name_words = {w for s in kept if s.label == "PERSON" for w in fold_for_match(s.text).split()}
-    # a pattern ("X गांव") vouches for the place even when a person shares the word
-    patterned = {
-        fold_for_match(s.text) for s in kept if s.label == "LOC" and _source(s) == "pattern"
-    }
-    kept = [
-        s
-        for s in kept
-        if not (
-            _gazetteer_word(s)
-            and (key := fold_for_match(s.text)) in name_words
-            and key not in patterned
-        )
-    ]
+    candidates = [s for s in spans if s.label in ENTITY_TYPES]
+    kept = _non_overlapping(candidates, text)
+    # a place dropped for being a person's word gives its words back to what it hid
+    # ("मानसी श्रीवास ... मानसी के पिता": the gazetteer's मानसी had outranked the person)
+    dropped = _name_word_places(kept)
+    if dropped:
+        kept = _non_overlapping([s for s in candidates if id(s) not in dropped], text)
+        dropped = _name_word_places(kept)
+        kept = [s for s in kept if id(s) not in dropped]
     return out + sorted(kept, key=lambda s: s.start)
 
 

@@ -21,6 +21,7 @@ from functools import cache
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_yaml
+from jaanch.names import NameLexicon
 from jaanch.recognise.numbers import parse_number
 from jaanch.text.name_lists import AGE_IN_BRACKETS, SHORT_BRACKET
 from jaanch.text.name_lists import name_lists as lists_of_names
@@ -28,7 +29,9 @@ from jaanch.text.normalise import fold_for_match
 from jaanch.types import Evidence, Relation, Span
 
 NAME = "affiliations"
-VERSION = "1.3"
+VERSION = "1.4"
+#: words between an organisation's possessive and a post that no list knows
+MAX_UNKNOWN = 2
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Words:
     together: tuple[str, ...]
     posting_links: frozenset[str]
     direct_kinds: frozenset[str]
+    stops: frozenset[str]
 
 
 @cache
@@ -63,6 +67,7 @@ def words() -> Words:
         tuple(sorted(fold_all("together"), key=len, reverse=True)),
         frozenset(" ".join(x.split()) for x in fold_all("posting_links")),
         frozenset(d["direct_member_kinds"]),
+        frozenset(fold_all("member_stops")),
     )
 
 
@@ -100,10 +105,14 @@ def affiliation_relations(
     by_end = {m.nend: m for m in mentions}
     name_lists = lists_of_names(text, mentions)
     lists = {lst[0].nstart: lst for lst in name_lists}
+    names = NameLexicon.default()
     for org in orgs:
         kind = (org.value or {}).get("kind") if isinstance(org.value, dict) else None
         pos, head_seen, former, possessive = org.nend, False, False, False
-        for _ in range(6):
+        # words of the post no list knows ("के विशेष सचिव", "के माइक्रोबायोलोजी विभाग के
+        # अध्यक्ष"): a few may stand before a known post, never after it
+        unknown = 0
+        for _ in range(8):
             while pos < len(text) and text[pos] in " \t'\"‘’“”":
                 pos += 1
             if pos in desig_at:
@@ -112,7 +121,9 @@ def affiliation_relations(
                 continue
             m = by_start.get(pos)
             if m is not None:
-                if (head_seen or (possessive and kind in w.direct_kinds)) and not former:
+                if (
+                    head_seen or (possessive and kind in w.direct_kinds and not unknown)
+                ) and not former:
                     for listed in lists.get(m.nstart, [m]):
                         out.append(Relation("member_of", owner(listed), org.text, _ev(listed, org)))
                 break
@@ -132,8 +143,13 @@ def affiliation_relations(
                 possessive = True
             elif t == "में" and not head_seen and not possessive:
                 pass  # "अपराध शाखा में तैनात इंस्पेक्टर X": a post in it must follow
+            elif head_seen and names.is_title(t):
+                pass  # "के प्राचार्य बैरिस्टर X", "के अध्यक्ष डॉ X"
             elif t not in w.modifiers and parse_number(word.group()) is None:
-                break  # a count may stand before the post: "गिरोह के चार बदमाश A, B और C"
+                # a count may stand before the post: "गिरोह के चार बदमाश A, B और C"
+                unknown += 1
+                if head_seen or not possessive or unknown > MAX_UNKNOWN or t in w.stops:
+                    break
             pos += word.end()
         # "X (कांग्रेस)": the organisation in brackets right after a name
         before = text[max(0, org.nstart - 3) : org.nstart]

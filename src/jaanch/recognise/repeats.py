@@ -1,7 +1,9 @@
 """Later mentions of names already found: a place, person or organisation that one
 recogniser found once (from a pattern, the model, a rank) is marked wherever the same
 words recur in the article and nothing else claims them (``एराबोर`` found once by the
-model is ``एराबोर`` five times)."""
+model is ``एराबोर`` five times). The given name that opens a person's full name is that person
+alone (``इति तिवारी`` ... ``इति ने``) when no other person of the article opens a name with
+it and it is no plain word."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ LABELS = ("PERSON", "LOC", "ORG")
 
 class RepeatRecogniser:
     name = "repeats"
-    version = "1.0"
+    version = "1.1"
 
     def __call__(self, doc: Doc) -> list[Span]:
         names = NameLexicon.default()
@@ -24,6 +26,7 @@ class RepeatRecogniser:
         n = len(toks)
         taken = [False] * n
         found: dict[tuple[str, ...], Span] = {}
+        firsts: dict[str, dict[tuple[str, ...], Span]] = {}
         for s in doc.spans:
             if s.label not in ENTITY_TYPES:
                 continue
@@ -40,6 +43,21 @@ class RepeatRecogniser:
                 ):
                     continue
                 found.setdefault(words, s)
+                if s.label == "PERSON" and len(words) > 1:
+                    firsts.setdefault(words[0], {})[words] = s
+        # the given name alone names the person it opens ("मानसी श्रीवास ... मानसी के
+        # पिता"), when one person of the article has it and it is no plain word
+        for word, names_of in firsts.items():
+            if (
+                len(names_of) == 1
+                and (word,) not in found
+                and len(word) > 1
+                and not word.endswith(".")
+                and not names.is_common_word(word)
+                and not names.is_news_common(word)
+                and not names.is_title(word)
+            ):
+                found[(word,)] = next(iter(names_of.values()))
         out: list[Span] = []
         by_len = sorted(found, key=len, reverse=True)
         i = 0

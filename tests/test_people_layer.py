@@ -188,6 +188,17 @@ def test_reflexive_possessive_refers_to_the_subject_of_its_clause() -> None:
     assert not any("रामेश्वर यादव" in (h, t) for _, h, t in rels)
 
 
+def test_a_possessive_after_a_joiner_refers_to_the_name_before_it() -> None:
+    # "X तथा उसका पुत्र Y": X's son, past the description of X's own father
+    rels = relations(
+        "मोहन ने बताया कि बदमाशों ने किसान रामसिंह पुत्र जुग्गी (55) तथा उसका पुत्र राजा यादव को गोली मार दी।"
+    )
+    assert ("parent_of", "रामसिंह", "राजा यादव") in rels
+    assert ("parent_of", "जुग्गी", "राजा यादव") not in rels
+    rels = relations("रमेश ने बताया कि सुरेश और उसकी पत्नी गीता घर पर थे।")
+    assert ("spouse", "सुरेश", "गीता") in rels and ("spouse", "रमेश", "गीता") not in rels
+
+
 def test_a_bare_kinship_word_is_the_clause_subjects_kin() -> None:
     rels = relations("आरोपी रमेश कुमार ने पत्नी सुनीता की गला दबाकर हत्या कर दी।")
     assert ("spouse", "रमेश कुमार", "सुनीता") in rels

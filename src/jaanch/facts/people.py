@@ -802,7 +802,9 @@ def _possessive_kin(
         if not before or _kin_kind(before[-1]) is None:
             continue
         if len(before) >= 2 and before[-2] in POSSESSIVE_PRONOUNS:
-            host = _possessor(doc, clusters, m, before[-2])
+            host = _coordinated_possessor(doc, mentions, by_span, m, before[-2]) or _possessor(
+                doc, clusters, m, before[-2]
+            )
         elif len(before) >= 2 and before[-2] in _BARE_OPENERS:
             # a bare kinship word is the clause subject's kin ("X ने पत्नी Y की हत्या",
             # "X ने बताया कि मां Y"); with no subject named the possessor stays unknown
@@ -905,6 +907,42 @@ def _kin_rel(kind: str, a: Cluster, b: Cluster) -> tuple[str, Cluster, Cluster] 
 POSSESSIVE_PRONOUNS = frozenset(
     ["अपने", "अपनी", "अपना", "उसकी", "उसके", "उसका", "उनकी", "उनके", "उनका", "इसकी", "इसके"]
 )
+
+
+#: "X और उसके बेटे Y", "X (55) पुत्र Z तथा उसका पुत्र Y": a joiner, a non-reflexive
+#: possessive and a kinship word ending the text before Y
+_COORDINATED_KIN = re.compile(
+    r"(?:^|\s)(?:और|व|एवं|तथा)\s+(?:उसके|उसका|उसकी|उनके|उनका|उनकी|इसके|इसका|इसकी)\s+\S+\s*$"
+)
+
+
+def _coordinated_possessor(
+    doc: Doc, mentions: list[Span], by_span: dict[int, Cluster], m: Span, pronoun: str
+) -> Cluster | None:
+    """The person named right before ``और उसके KIN Y``: that person's kin, past the
+    FIR-style description of their father (``रामसिंह पुत्र जुग्गी (55) तथा उसका पुत्र राजा``
+    names रामसिंह's son)."""
+    if pronoun.startswith("अप"):
+        return None
+    text = doc.text
+    sent = doc.sentence_at(m.nstart)
+    lo = max(m.nstart - 40, sent.start if sent is not None else 0)
+    hit = _COORDINATED_KIN.search(text, lo, m.nstart)
+    if hit is None:
+        return None
+    earlier = [x for x in mentions if x.nend <= hit.start() and x.nstart >= lo - 60]
+    if not earlier:
+        return None
+    prev = earlier[-1]
+    gap = _kin_tokens(text[prev.nend : hit.start()])
+    if gap:
+        return None  # something other than an age stands between: not this name's kin
+    # the father in "A पुत्र B" is A's description: the possessor is A
+    if len(earlier) >= 2:
+        appos = _kin_tokens(text[earlier[-2].nend : prev.nstart])
+        if len(appos) == 1 and context().apposition_kin.get(appos[0]) == "parent":
+            return by_span[id(earlier[-2])]
+    return by_span[id(prev)]
 
 
 def _possessor(doc: Doc, clusters: list[Cluster], m: Span, pronoun: str) -> Cluster | None:

@@ -213,6 +213,15 @@ def test_a_bracket_glued_to_a_name_is_left_out(nlp):
     assert not any("(" in t or "साकेतनगर" in t for t in people)
 
 
+def test_a_list_mark_inside_a_person_span_splits_it(nlp):
+    text = "मरने वालों में अकरम पुत्र फरहान, करधन पुत्र हैदर निवासी पडरौना शामिल हैं।"
+    # the model itself joins the two names over the comma
+    assert ("फरहान, करधन", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    got = _ents(nlp, text)
+    assert {("फरहान", "PERSON"), ("करधन", "PERSON")} <= got
+    assert not any("," in t for t, _ in got)
+
+
 def test_no_entities_in_plain_sentence(nlp):
     assert _ents(nlp, "इस मामले में आगे की जांच की जा रही है।") == set()
 

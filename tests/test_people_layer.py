@@ -116,6 +116,24 @@ def test_partners_named_in_a_list_after_a_count() -> None:
     assert {tuple(sorted(p)) for p in combinations(named, 2)} <= assoc
 
 
+def test_a_list_in_the_style_of_police_reports_skips_fathers_and_addresses() -> None:
+    from jaanch.doc import Doc
+    from jaanch.text.name_lists import name_lists
+
+    text = (
+        "पुलिस ने राकेश (30) पुत्र रामनरेश निवासी ग्राम लौंगहा व सुरेश पुत्र दिनेश, महेश को "
+        "पकड़ा। रमेश पुत्र गोपाल ने बताया।"
+    )
+    doc = Doc.from_article(Article(id="x", text=text))
+    names = ["राकेश", "रामनरेश", "सुरेश", "दिनेश", "महेश", "रमेश", "गोपाल"]
+    spans = []
+    for name in names:
+        at = text.index(name)
+        spans.append(doc.make_span(at, at + len(name), "PERSON", "t", "1"))
+    got = [[m.text for m in lst] for lst in name_lists(text, spans)]
+    assert got == [["राकेश", "सुरेश", "महेश"], ["रामनरेश"], ["दिनेश"], ["रमेश"], ["गोपाल"]]
+
+
 def test_father_in_putra_is_a_relative_not_accused() -> None:
     text = "पुलिस ने आरोपी सलीम (30) पुत्र रहमान निवासी मौदहा और उसके साथी अकरम को गिरफ्तार किया।"
     roles = people(text)

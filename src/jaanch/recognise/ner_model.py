@@ -33,6 +33,7 @@ the greedy transition parser gives no per-entity probability.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -360,18 +361,36 @@ def model_spans(doc: Doc, nlp: Language, name: str, version: str) -> list[Span]:
         if start >= end:
             continue
         score = scores[ent.label_]
-        out.append(
-            doc.make_span(
-                start,
-                end,
-                ent.label_,
-                name,
-                version,
-                value={"source": "ner_model", "score": score},
-                score=score,
+        # a list mark inside a person's span joins two names ("फरहान, करधन"): each is one
+        parts = [(start, end)]
+        if ent.label_ == "PERSON" and _LIST_MARK.search(doc.text, start, end):
+            parts = [
+                (start + m.start(), start + m.end())
+                for m in re.finditer(r"[^,;।]+", doc.text[start:end])
+            ]
+        for a, b in parts:
+            while a < b and doc.text[a].isspace():
+                a += 1
+            while b > a and doc.text[b - 1].isspace():
+                b -= 1
+            if a >= b:
+                continue
+            out.append(
+                doc.make_span(
+                    a,
+                    b,
+                    ent.label_,
+                    name,
+                    version,
+                    value={"source": "ner_model", "score": score},
+                    score=score,
+                )
             )
-        )
     return out
+
+
+#: marks that separate the items of a list, never inside one name
+_LIST_MARK = re.compile(r"[,;।]")
 
 
 def _extension_is_name(outer: Span, inner: Span) -> bool:
@@ -487,7 +506,7 @@ class NerModelRecogniser:
     """Runs the shipped model and keeps the spans the combination policy lets through."""
 
     name = "ner_model"
-    version = "2.1"
+    version = "2.2"
 
     def __init__(self, path: str | None = None, labels: Iterable[str] = DEFAULT_ADD) -> None:
         self.path = path

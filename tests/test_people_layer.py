@@ -434,6 +434,16 @@ def test_posting_through_a_station_phrase() -> None:
     assert ("posted_at", "धर्मेंद्र राजपूत", "आजादनगर") in relations(text)
 
 
+def test_a_posting_past_a_short_form_in_brackets_and_in_a_signature() -> None:
+    text = "उदयपुर के अतिरिक्त पुलिस अधीक्षक (एएसपी) हनुमान प्रसाद ने बताया कि मामला आत्महत्या का है।"
+    assert ("posted_at", "हनुमान प्रसाद", "उदयपुर") in relations(text)
+    text = "पुलिस आरोपियों की तलाश कर रही है। जल्द गिरफ्तारी होगी। आरएन चौधरी, इंस्पेक्टर नवाबगंज"
+    assert ("posted_at", "आरएन चौधरी", "नवाबगंज") in relations(text)
+    # trap: a place that goes on into the sentence is where the inspector went, no posting
+    text = "पुलिस ने बताया कि आरएन चौधरी, इंस्पेक्टर नवाबगंज गए थे।"
+    assert not [r for r in relations(text) if r[0] == "posted_at"]
+
+
 def test_a_delhi_police_district_named_in_english() -> None:
     # the district's name is the compass words, as in the dev set ("साउथ वेस्ट"), in
     # brackets after the rank or before "डिस्ट्रिक्ट के"

@@ -291,8 +291,10 @@ def assign_designations(doc: Doc, clusters: list[Cluster]) -> None:
                 # the place in brackets after the name is the most specific: in a list each
                 # name has its own ("अभियंता A (भभुआ), B (कुदरा)"); the place said with a
                 # shared post is the first name's
-                c.posted_at = _bracketed_place(doc, locs, m) or (
-                    None if m.nstart in shared else _posting(doc, locs, d, m)
+                c.posted_at = (
+                    _bracketed_place(doc, locs, m)
+                    or (None if m.nstart in shared else _posting(doc, locs, d, m))
+                    or (_signed_place(doc, d) if d.nstart >= m.nend else None)
                 )
 
 
@@ -308,8 +310,19 @@ def _designation_before(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
         fw = context().function_words
         if any(fold_for_match(w) in fw for w in gap.split()):
             return None
-        return d
+        return _outer_designation(doc, desigs, d)
     return None
+
+
+def _outer_designation(doc: Doc, desigs: list[Span], d: Span) -> Span:
+    """The post a bracketed short form repeats: "अतिरिक्त पुलिस अधीक्षक (एएसपी) X" is posted
+    where the full post is said ("उदयपुर के अतिरिक्त पुलिस अधीक्षक")."""
+    if not doc.text[max(0, d.nstart - 3) : d.nstart].rstrip().endswith("("):
+        return d
+    for o in desigs:
+        if o.nend <= d.nstart and doc.text[o.nend : d.nstart].strip() == "(":
+            return o
+    return d
 
 
 #: what may stand between two names of one list (the post before the first is each one's)
@@ -336,8 +349,17 @@ def _designation_after(doc: Doc, desigs: list[Span], m: Span) -> Span | None:
         tail = doc.text[d.nend : d.nend + 12]
         if gap == "(" and tail.lstrip().startswith(")"):
             return d
-        if gap == "," and _AFTER_POST_END.match(tail):
+        if gap == "," and (_AFTER_POST_END.match(tail) or _signed_place(doc, d) is not None):
             return d
+    return None
+
+
+def _signed_place(doc: Doc, d: Span) -> Span | None:
+    """The place after a post that ends a signed statement: "आरएन चौधरी, इंस्पेक्टर
+    नवाबगंज" (the line or sentence ends after it)."""
+    for loc in doc.spans_of("LOC"):
+        if 0 < loc.nstart - d.nend <= 2 and re.match(r"\s*(?:[।\n]|$)", doc.text[loc.nend :]):
+            return loc
     return None
 
 

@@ -354,6 +354,27 @@ def test_a_gang_s_badmash_is_its_member() -> None:
         assert ("member_of", name, "नीरज बवाना गिरोह") in rels
 
 
+def test_the_person_a_gang_is_named_after_is_its_member() -> None:
+    text = (
+        "बुधवार को पुलिस और सुनील उर्फ टिल्लू गैंग के बदमाशों के बीच मुठभेड़ हुई। सुनील उर्फ "
+        "टिल्लू गिरोह के तीन बदमाश पकड़े गए। इंस्पेक्टर सुनील शर्मा की टीम ने कार्रवाई की।"
+    )
+    ex = extract(text)
+    got = {p.name: p for p in ex.people}
+    # the namesake and the alias, one person; inspector सुनील शर्मा is someone else
+    assert got["सुनील"].aliases == ["टिल्लू"]
+    assert "official" in got["सुनील शर्मा"].roles
+    rels = {(r.type, r.head, r.tail) for r in ex.relations}
+    # one membership, of the gang as first written
+    assert {r for r in rels if r[0] == "member_of"} == {("member_of", "सुनील", "सुनील उर्फ टिल्लू गैंग")}
+    # the namesake's evidence is the words inside the gang's name; the gang stays the entity
+    assert [(e.text, e.recogniser) for e in got["सुनील"].evidence][0] == ("सुनील", "affiliations")
+    assert not [e for e in ex.entities if e.label == "PERSON" and e.text == "टिल्लू"]
+    # a kind of gang is no person's gang
+    for kind in ("जहरखुरानी गैंग", "लुटेरा गिरोह"):
+        assert not extract(f"पुलिस ने {kind} के दो बदमाशों को पकड़ा।").people, kind
+
+
 def test_a_post_held_in_an_organisation_and_a_signed_statement() -> None:
     rels = relations("अहमदाबाद अपराध शाखा में तैनात इंस्पेक्टर गिरीश सिंघल ने सबूत मिटाए।")
     assert ("member_of", "गिरीश सिंघल", "अपराध शाखा") in rels

@@ -29,7 +29,7 @@ from jaanch.text.normalise import fold_for_match
 from jaanch.types import Evidence, Relation, Span
 
 NAME = "affiliations"
-VERSION = "1.4"
+VERSION = "1.5"
 #: words between an organisation's possessive and a post that no list knows
 MAX_UNKNOWN = 2
 
@@ -79,9 +79,13 @@ def _ev(*spans: Span) -> list[Evidence]:
 
 
 def affiliation_relations(
-    doc: Doc, mention_owner: dict[int, str], orgs: Sequence[Span]
+    doc: Doc,
+    mention_owner: dict[int, str],
+    orgs: Sequence[Span],
+    namesakes: Sequence[Span] = (),
 ) -> list[Relation]:
-    """``mention_owner`` maps a person mention's ``nstart`` to its person's name."""
+    """``mention_owner`` maps a person mention's ``nstart`` to its person's name;
+    ``namesakes``: the gang namesakes' mentions (:func:`gang_namesakes`)."""
     w = words()
     text = doc.text
     folded = fold_for_match  # noqa: N806 - a short local alias
@@ -180,6 +184,10 @@ def affiliation_relations(
                 if folded(owner(m)) == named or folded(m.text) == named:
                     out.append(Relation("member_of", owner(m), org.text, _ev(m, org)))
                     break
+            else:
+                for m in namesakes:
+                    if org.nstart <= m.nstart < org.nend and m.nstart in mention_owner:
+                        out.append(Relation("member_of", owner(m), org.text, _ev(m, org)))
 
     # --- associate: lists of names opened or closed by words of a joint act
     for lst in name_lists:
@@ -230,6 +238,68 @@ def affiliation_relations(
                 for b in group[k + 1 :]:
                     assoc(a, b)
     return out
+
+
+#: the most words a gang's namesake may have ("मुकीम काला", "नीरज बवाना")
+NAMESAKE_WORDS = 3
+#: how name-like a word must be for the tables to know it (an unseen word scores 0.2)
+KNOWN_NAME_LIKENESS = 0.5
+
+
+def gang_namesakes(doc: Doc, taken: Sequence[Span]) -> list[Span]:
+    """The person a gang is named after, inside the gang's name, where no PERSON span
+    already is (``मुकीम काला गिरोह``, ``सुनील उर्फ टिल्लू गैंग``: two names, one an alias of
+    the other). The guidelines make that person the gang's member though the article may
+    name them nowhere else; a word that is no name (``योगी`` is one, ``लुटेरा`` is not)
+    makes no namesake. The spans are mentions of the people layer, not entities: the
+    gang's ORG span stays the entity."""
+    w = words()
+    names = NameLexicon.default()
+    out: list[Span] = []
+    for org in doc.spans_of("ORG"):
+        if any(t.nstart < org.nend and org.nstart < t.nend for t in taken):
+            continue
+        toks = [m for m in re.finditer(r"\S+", doc.text[org.nstart : org.nend])]
+        if len(toks) < 2 or fold_for_match(toks[-1].group()) not in w.gang_heads:
+            continue
+        # the name parts: split at an alias marker ("सुनील उर्फ टिल्लू")
+        parts: list[list[re.Match[str]]] = [[]]
+        for t in toks[:-1]:
+            if fold_for_match(t.group()) in ("उर्फ", "उर्फे"):
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        keys = [fold_for_match(t.group()) for p in parts for t in p]
+        if (
+            not all(0 < len(p) <= NAMESAKE_WORDS for p in parts)
+            or not all(_name_word(names, k) for k in keys)
+            # one word at least the name tables know: "जहरखुरानी गैंग" is a kind of gang
+            or not any(_known_name_word(names, k) for k in keys)
+        ):
+            continue
+        for p in parts:
+            start, end = org.nstart + p[0].start(), org.nstart + p[-1].end()
+            out.append(doc.make_span(start, end, "PERSON", NAME, VERSION, {"cue": "gang_namesake"}))
+    return out
+
+
+def _known_name_word(names: NameLexicon, key: str) -> bool:
+    """Do the name tables know ``key`` as a word of people's names?"""
+    return (
+        names.is_given_name(key)
+        or names.is_surname(key)
+        or names.name_likeness(key) >= KNOWN_NAME_LIKENESS
+    )
+
+
+def _name_word(names: NameLexicon, key: str) -> bool:
+    """Can ``key`` be a word of a person's name (no common word or word of news prose
+    unless the name tables know it)?"""
+    if not key or not key[0].isalpha():
+        return False
+    if names.is_given_name(key) or names.is_surname(key):
+        return True
+    return not (names.is_common_word(key) or names.is_news_common(key))
 
 
 _COMMA_GAP = re.compile(r"\s*,\s*$")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from jaanch.doc import Doc
-from jaanch.facts.affiliations import affiliation_relations
+from jaanch.facts.affiliations import affiliation_relations, gang_namesakes
 from jaanch.facts.affiliations import words as affiliation_words
 from jaanch.facts.name_edges import run_on_names
 from jaanch.gazetteer import loose_key
@@ -1019,13 +1019,37 @@ def _relation(kind: str, head: Cluster, tail: Cluster, evidence: list[Span]) -> 
     return Relation(kind, head.name, tail.name, [Evidence.of(s) for s in evidence])
 
 
+def _gang_key(org: str) -> str:
+    """One gang however the article writes it: "सुनील उर्फ टिल्लू गैंग" and "सुनील उर्फ
+    टिल्लू गिरोह" are one (the words of the name without the word for a gang)."""
+    heads = affiliation_words().gang_heads
+    words = fold_for_match(org).split()
+    if not words or words[-1] not in heads:
+        return org
+    return " ".join(w for w in words if w not in heads)
+
+
 def _dedupe(rels: list[Relation]) -> list[Relation]:
+    """One relation per pair, and one membership per person and gang: the gang as the
+    article first writes it (relations in order of evidence)."""
+
+    def at(r: Relation) -> int:
+        return min((e.start for e in r.evidence), default=0)
+
+    first_written: dict[tuple[str, str], Relation] = {}
+    for r in rels:
+        if r.type == "member_of":
+            k = (r.head, _gang_key(r.tail))
+            if k not in first_written or at(r) < at(first_written[k]):
+                first_written[k] = r
     seen: set[tuple[str, str, str]] = set()
     out = []
     for r in rels:
         key = (r.type, r.head, r.tail)
         if r.type in ("spouse", "sibling", "relative", "associate"):
             key = (r.type, *sorted((r.head, r.tail)))  # type: ignore[assignment]
+        elif r.type == "member_of" and first_written[(r.head, _gang_key(r.tail))] is not r:
+            continue
         if key in seen or r.head == r.tail:
             continue
         seen.add(key)
@@ -1293,6 +1317,30 @@ def _share_accusation(clusters: list[Cluster], joined: list[Relation]) -> None:
                 y.roles = ["accused"]
 
 
+def _with_namesakes(clusters: list[Cluster], namesakes: list[Span], text: str) -> list[Cluster]:
+    """Gang namesakes (:func:`jaanch.facts.affiliations.gang_namesakes`) join the person
+    whose name they write word for word, else are people of their own; ``X उर्फ Y गैंग``
+    is one person and an alias. A first name alone joins no one: "सुनील उर्फ टिल्लू गैंग"
+    is no gang of inspector सुनील शर्मा."""
+    prev: tuple[Span, Cluster] | None = None
+    for s in sorted(namesakes, key=lambda x: x.nstart):
+        words = name_words(s.text)
+        if prev is not None and fold_for_match(text[prev[0].nend : s.nstart]).strip() in (
+            context().alias_markers
+        ):
+            prev[1].alias_mentions.append(s)
+            prev = (s, prev[1])
+            continue
+        target = next((c for c in clusters if words in c.words()), None)
+        if target is None:
+            target = Cluster()
+            clusters.append(target)
+        target.mentions.append(s)
+        prev = (s, target)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions + c.alias_mentions))
+    return clusters
+
+
 def build_people(
     doc: Doc,
     crimes: set[str] | None = None,
@@ -1302,7 +1350,8 @@ def build_people(
     read from; ``models``: the learned parts (the rules alone where one is None)."""
     models = models or PeopleModels()
     persons = run_on_names(doc)
-    clusters = cluster_people(doc, persons)
+    namesakes = gang_namesakes(doc, persons)
+    clusters = _with_namesakes(cluster_people(doc, persons), namesakes, doc.text)
     assign_designations(doc, clusters)
     assign_roles(doc, clusters, crimes)
     for c in clusters:
@@ -1320,7 +1369,7 @@ def build_people(
     kin = kin_relations(doc, clusters)
     relations.extend(kin)
     owner = {m.nstart: c.name for c in clusters for m in c.mentions + c.alias_mentions}
-    joined = affiliation_relations(doc, owner, doc.spans_of("ORG"))
+    joined = affiliation_relations(doc, owner, doc.spans_of("ORG"), namesakes)
     joined += _pronoun_partners(doc, clusters)
     relations.extend(joined)
     _share_accusation(clusters, joined)

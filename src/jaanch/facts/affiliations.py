@@ -3,7 +3,9 @@
 member_of (``annotation-guidelines.md``): a named organisation followed by a post in it and
 the person (``भाजपा नेता X``, ``जैश-ए-मोहम्मद के डिवीजनल कमांडर X``, ``गिरोह का शूटर X``), a
 bracketed organisation after a rank (``डीसीपी (स्पेशल सेल) X``) or after the name
-(``X (कांग्रेस)``), and the person a gang is named after (``मुकीम काला गिरोह``).
+(``X (कांग्रेस)``), and the person a gang is named after (``मुकीम काला गिरोह``), a person
+of the article even where only the gang's name writes them (:func:`gang_namesakes`). Up to
+two words no list knows may stand before the post (``मंत्रालय के विशेष सचिव X``).
 
 associate: people the text joins: a list of names opened or closed by words of a joint act
 (``गिरोह में X, Y और Z``, ``X, Y और Z ने मिलकर``), a partner in the act (``X ने प्रेमी Y के

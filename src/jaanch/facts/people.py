@@ -952,6 +952,7 @@ def _coordinated_possessor(
     hit = _COORDINATED_KIN.search(text, lo, m.nstart)
     if hit is None:
         return None
+    # the name and its description may begin before the 40 characters read for the kin
     earlier = [x for x in mentions if x.nend <= hit.start() and x.nstart >= lo - 60]
     if not earlier:
         return None
@@ -1031,7 +1032,7 @@ def _gang_key(org: str) -> str:
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:
     """One relation per pair, and one membership per person and gang: the gang as the
-    article first writes it (relations in order of evidence)."""
+    article first writes it (the membership with the earliest evidence); order kept."""
 
     def at(r: Relation) -> int:
         return min((e.start for e in r.evidence), default=0)

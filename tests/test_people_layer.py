@@ -422,6 +422,14 @@ def test_a_post_after_words_no_list_knows_and_a_title() -> None:
     assert not [r for r in rels if r[0] == "member_of"]
 
 
+def test_an_oblique_plural_is_no_word_of_a_name() -> None:
+    # a plural noun alone is no person; at a name's edge it is cut off
+    assert people("प्रत्यक्षदर्शियों ने बताया कि गोली चली।") == {}
+    assert set(people("पुलिस ने गार्डों दीपक और सुनील को पकड़ा।")) == {"दीपक", "सुनील"}
+    # a given name that looks like a plural stays ("भैरों", written where names stand)
+    assert "भैरों सिंह" in people("भैरों सिंह ने बताया कि गोली चली।")
+
+
 def test_titles_and_occupations_stay_outside_names() -> None:
     assert "सौरभ यादव" in people("मौके पर मौजूद विधायक के गनमैन सौरभ यादव ने फायरिंग की।")
     assert "राम जेठमलानी" in people("इस दौरान ऐडवोकेट राम जेठमलानी ने दलील दी।")

@@ -14,6 +14,7 @@ recogniser and say ``edges: name_edges`` in their value.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from jaanch.doc import Doc
@@ -24,7 +25,7 @@ from jaanch.text.segment import Token
 from jaanch.types import Span
 
 NAME = "name_edges"
-VERSION = "1.0"
+VERSION = "1.1"
 
 
 def _prose(names: NameLexicon, key: str) -> bool:
@@ -74,10 +75,12 @@ def run_on_names(doc: Doc) -> list[Span]:
     replaced: dict[int, list[Span]] = {}
     for s in persons:
         toks, keys = words[id(s)]
-        if len(keys) < 2:
+        if not keys:
             continue
-        others = _Others(keys, whole, firsts, held)
-        new = _cut(keys, others, names, _next_is_word(doc, s, function))
+        new = _without_plurals(keys, names)
+        if new is None and len(keys) >= 2:
+            others = _Others(keys, whole, firsts, held)
+            new = _cut(keys, others, names, _next_is_word(doc, s, function))
         if new is None:
             continue
         value = dict(s.value) if isinstance(s.value, dict) else {}
@@ -103,6 +106,32 @@ def run_on_names(doc: Doc) -> list[Span]:
             out.extend(parts)
     doc.spans = spans
     return sorted(out, key=lambda s: s.nstart)
+
+
+#: the oblique plural of a noun ("प्रत्यक्षदर्शियों", "गार्डों", "गिरोहों", "पुलिसवालों"): no
+#: word of a person's name, unless news writes it where names stand ("भैरों") or it is a
+#: family name (the NER corpora's scores hold such plurals as names)
+_OBLIQUE_PLURAL = re.compile(r"(?:ियों|ाओं|ओं|ों)$")
+#: how often news must write a plural-looking word where names stand to keep it
+PLURAL_NAME_SCORE = 0.3
+
+
+def _without_plurals(keys: tuple[str, ...], names: NameLexicon) -> list[tuple[int, int]] | None:
+    """The word range left when oblique plurals are cut off the edges of a name (none
+    left: no name), or None when the name has none at its edges."""
+    plural = [
+        bool(_OBLIQUE_PLURAL.search(k))
+        and not (names.news_name_score(k) >= PLURAL_NAME_SCORE or names.is_surname(k))
+        for k in keys
+    ]
+    a, b = 0, len(keys) - 1
+    while a <= b and plural[a]:
+        a += 1
+    while b >= a and plural[b]:
+        b -= 1
+    if a == 0 and b == len(keys) - 1:
+        return None
+    return [(a, b)] if a <= b else []
 
 
 def _cut(

@@ -23,8 +23,10 @@ from functools import cache
 
 from jaanch.doc import Doc
 from jaanch.lexicons import load_yaml
+from jaanch.models.person_features import common_word
 from jaanch.names import NameLexicon
 from jaanch.recognise.numbers import parse_number
+from jaanch.recognise.persons import context
 from jaanch.text.name_lists import AGE_IN_BRACKETS, SHORT_BRACKET
 from jaanch.text.name_lists import name_lists as lists_of_names
 from jaanch.text.normalise import fold_for_match
@@ -257,17 +259,18 @@ def gang_namesakes(doc: Doc, taken: Sequence[Span]) -> list[Span]:
     gang's ORG span stays the entity."""
     w = words()
     names = NameLexicon.default()
+    alias_markers = context().alias_markers
     out: list[Span] = []
     for org in doc.spans_of("ORG"):
         if any(t.nstart < org.nend and org.nstart < t.nend for t in taken):
             continue
-        toks = [m for m in re.finditer(r"\S+", doc.text[org.nstart : org.nend])]
+        toks = list(re.finditer(r"\S+", doc.text[org.nstart : org.nend]))
         if len(toks) < 2 or fold_for_match(toks[-1].group()) not in w.gang_heads:
             continue
         # the name parts: split at an alias marker ("सुनील उर्फ टिल्लू")
         parts: list[list[re.Match[str]]] = [[]]
         for t in toks[:-1]:
-            if fold_for_match(t.group()) in ("उर्फ", "उर्फे"):
+            if fold_for_match(t.group()) in alias_markers:
                 parts.append([])
             else:
                 parts[-1].append(t)
@@ -301,7 +304,7 @@ def _name_word(names: NameLexicon, key: str) -> bool:
         return False
     if names.is_given_name(key) or names.is_surname(key):
         return True
-    return not (names.is_common_word(key) or names.is_news_common(key))
+    return not common_word(names, key)
 
 
 _COMMA_GAP = re.compile(r"\s*,\s*$")

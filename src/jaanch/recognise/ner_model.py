@@ -362,19 +362,12 @@ def model_spans(doc: Doc, nlp: Language, name: str, version: str) -> list[Span]:
             continue
         score = scores[ent.label_]
         # a list mark inside a person's span joins two names ("फरहान, करधन"): each is one
-        parts = [(start, end)]
-        if ent.label_ == "PERSON" and _LIST_MARK.search(doc.text, start, end):
-            parts = [
-                (start + m.start(), start + m.end())
-                for m in re.finditer(r"[^,;।]+", doc.text[start:end])
-            ]
+        parts = (
+            [(m.start(), m.end()) for m in _NAME_PART.finditer(doc.text, start, end)]
+            if ent.label_ == "PERSON"
+            else [(start, end)]
+        )
         for a, b in parts:
-            while a < b and doc.text[a].isspace():
-                a += 1
-            while b > a and doc.text[b - 1].isspace():
-                b -= 1
-            if a >= b:
-                continue
             out.append(
                 doc.make_span(
                     a,
@@ -389,8 +382,9 @@ def model_spans(doc: Doc, nlp: Language, name: str, version: str) -> list[Span]:
     return out
 
 
-#: marks that separate the items of a list, never inside one name
-_LIST_MARK = re.compile(r"[,;।]")
+#: a run of a name between the marks that separate the items of a list (never inside one
+#: name), without the white space around it
+_NAME_PART = re.compile(r"[^,;।\s](?:[^,;।]*[^,;।\s])?")
 
 
 def _extension_is_name(outer: Span, inner: Span) -> bool:

@@ -35,7 +35,7 @@ def test_offsets_map_back_for_every_token():
         assert raw[s:e].strip()
 
 
-@given(st.text(alphabet=st.sampled_from(list("कखगडि़ािीं¨ ।\u200b\u200d१२abc.\n")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("कखगडि़ािीेैोंअआ¨ ।\u200b\u200d१२abc.\n")), max_size=60))
 def test_offset_map_is_monotone_and_in_range(raw):
     n = normalise(raw)
     assert len(n.origin) == len(n.text) + 1
@@ -77,3 +77,17 @@ def test_legacy_o_matra_and_dotted_abbreviations():
     # initials with spaces and a single initial stay as written
     assert normalise("एम . पी . सिंह").text == "एम . पी . सिंह"
     assert normalise("आर. रवि").text == "आर. रवि"
+
+
+def test_independent_vowels_typed_in_parts_are_joined():
+    n = normalise("निशांत आैर संजीव पक्ष के अांबेडकर नगर की आेर काे")
+    assert n.text == "निशांत और संजीव पक्ष के आंबेडकर नगर की ओर को"
+    # a span ending in a joined vowel ends after every character it was typed with
+    for word, raw in (("और", "आैर"), ("आंबेडकर", "अांबेडकर"), ("ओर", "आेर"), ("को", "काे")):
+        k = n.text.index(word)
+        assert n.input_text(k, k + len(word)) == raw
+    # three parts: अ + ा + ै
+    assert normalise("अाैर").text == "और"
+    assert normalise("अाैर").input_text(0, 2) == "अाैर"
+    # a vowel sign after a consonant stays as it is
+    assert normalise("आम कार").text == "आम कार"

@@ -434,6 +434,12 @@ def test_titles_and_occupations_stay_outside_names() -> None:
     assert "सौरभ यादव" in people("मौके पर मौजूद विधायक के गनमैन सौरभ यादव ने फायरिंग की।")
     assert "राम जेठमलानी" in people("इस दौरान ऐडवोकेट राम जेठमलानी ने दलील दी।")
     assert "अब्दुल रजिक" in people("जनरल अब्दुल रजिक की हत्या के बाद मतदान टाल दिया गया।")
+    # an honorific, a rank or a kin word at the edge of any recogniser's name
+    assert "हबीबुर रहमान" in people("बैठक में हाजी हबीबुर रहमान ने कहा कि जांच होगी।")
+    assert "पॉल वैन्स" in people("लेफ्टिनेंट पॉल वैन्स ने बताया कि हमला हुआ।")
+    assert set(people("उसकी जेठानी दीपा ने पुलिस को बताया।")) == {"दीपा"}
+    # trap: after a given name a title that stands before names is a family name
+    assert "सुनील पंडित" in people("इस मामले में सुनील पंडित ने बताया कि चोरी हुई।")
 
 
 def test_a_place_after_a_rank_is_the_posting_not_the_name() -> None:

@@ -20,12 +20,13 @@ from collections import Counter
 from jaanch.doc import Doc
 from jaanch.models.person_features import common_word, token_range
 from jaanch.names import NameLexicon
+from jaanch.recognise.ner_model import outside_name
 from jaanch.recognise.persons import context
 from jaanch.text.segment import Token
 from jaanch.types import Span
 
 NAME = "name_edges"
-VERSION = "1.1"
+VERSION = "1.2"
 
 
 def _prose(names: NameLexicon, key: str) -> bool:
@@ -77,7 +78,7 @@ def run_on_names(doc: Doc) -> list[Span]:
         toks, keys = words[id(s)]
         if not keys:
             continue
-        new = _without_plurals(keys, names)
+        new = _without_outside_words(keys, names)
         if new is None and len(keys) >= 2:
             others = _Others(keys, whole, firsts, held)
             new = _cut(keys, others, names, _next_is_word(doc, s, function))
@@ -116,19 +117,37 @@ _OBLIQUE_PLURAL = re.compile(r"(?:ियों|ाओं|ओं|ों)$")
 PLURAL_NAME_SCORE = 0.3
 
 
-def _without_plurals(keys: tuple[str, ...], names: NameLexicon) -> list[tuple[int, int]] | None:
-    """The word range left when oblique plurals are cut off the edges of a name (none
-    left: no name), or None when the name has none at its edges."""
+def _without_outside_words(
+    keys: tuple[str, ...], names: NameLexicon
+) -> list[tuple[int, int]] | None:
+    """The word range left when words the guidelines keep outside a name are cut off its
+    edges (none left: no name), or None when the name has none at its edges.
+
+    Outside a name: an oblique plural, and a post, honorific, role noun, kin word or
+    place head (:func:`~jaanch.recognise.ner_model.outside_name`: ``हाजी हबीबुर रहमान``,
+    ``जेठानी दीपा``) that is no given or family name too (``किशोर``); a post or an
+    honorific written before names stays as the last word (``सुनील पंडित``), and before
+    a lone word that is no given name (``एसपी तमंग``)."""
+    last = len(keys) - 1
     plural = [
-        bool(_OBLIQUE_PLURAL.search(k))
-        and not (names.news_name_score(k) >= PLURAL_NAME_SCORE or names.is_surname(k))
-        for k in keys
+        (
+            bool(_OBLIQUE_PLURAL.search(k))
+            and not (names.news_name_score(k) >= PLURAL_NAME_SCORE or names.is_surname(k))
+        )
+        or outside_name(k, last=n == last and n > 0)
+        for n, k in enumerate(keys)
     ]
     a, b = 0, len(keys) - 1
     while a <= b and plural[a]:
         a += 1
     while b >= a and plural[b]:
         b -= 1
+    if 0 < a == b == len(keys) - 1 and not (
+        _OBLIQUE_PLURAL.search(keys[a - 1]) or names.is_given_name(keys[b])
+    ):
+        # a post or title before a family name alone names the person by both ("एसपी
+        # तमंग", "मौलाना साद", "वकील खान"): the name stays whole
+        return None
     if a == 0 and b == len(keys) - 1:
         return None
     return [(a, b)] if a <= b else []

@@ -325,6 +325,47 @@ def edge_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def before_name_only() -> frozenset[str]:
+    """Edge words that stand only before a name: posts and the honorifics written before
+    one (``name_titles.tsv``, position ``before``). After a given name the same word is
+    often a family name (``सुनील पंडित``, ``रमेश प्रधान``)."""
+    words = {
+        _key(r["phrase"]) for r in load_tsv("designations.tsv") if " " not in r.get("phrase", " ")
+    }
+    words.update(
+        _key(r["title"])
+        for r in load_tsv("name_titles.tsv")
+        if r.get("title") and " " not in r["title"] and r.get("position") != "after"
+    )
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def outside_name(key: str, last: bool = False) -> bool:
+    """A folded word that stays outside a PERSON span at its first (or ``last``) word: an
+    honorific, or another edge word (:func:`edge_words`) that is no name too: not a given
+    or family name of the name lexicon, not mostly written in names (``किशोर`` is a
+    juvenile and a given name); as the last word, no post or honorific that stands
+    before names (:func:`before_name_only`)."""
+    from jaanch.names import NameLexicon
+
+    if key not in edge_words() or (last and key in before_name_only()):
+        return False
+    names = NameLexicon.default()
+    if names.is_title(key):
+        return True
+    return not (
+        names.is_given_name(key)
+        or names.is_surname(key)
+        or names.name_likeness(key) >= NAME_LIKE_EDGE_WORD
+    )
+
+
+#: the name-likeness from which an edge word that is no honorific may stay in a name
+NAME_LIKE_EDGE_WORD = 0.5
+
+
 def model_spans(doc: Doc, nlp: Language, name: str, version: str) -> list[Span]:
     """Every PERSON/LOC/ORG the model finds in ``doc.text``, as Jaanch spans.
 

@@ -15,20 +15,30 @@ What is normalised (each step keeps the map):
 * a space that splits a word before a dependent vowel sign or mark (``से े``, ``प्रोफे सर``
   cannot be told apart in general, but a fragment that *begins* with a combining mark is
   certainly a split) is dropped;
-* a doubled identical vowel sign (``सेे``) is reduced to one.
+* a doubled identical vowel sign (``सेे``) is reduced to one;
+* ``ो``/``ौ`` typed as ``ा`` + ``े``/``ै`` (``लाेगाें``) and independent vowels typed as a
+  vowel and a sign (``अा`` → ``आ``, ``आैर`` → ``और``, ``आेर`` → ``ओर``) are joined.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 NUKTA = "\u093c"
 VIRAMA = "\u094d"
 ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u00ad", "\u2060"}
 ODD_SPACES = {"\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000", "\t"}
+#: an independent vowel and a vowel sign that legacy fonts type for one independent vowel
+_VOWEL_PAIRS = {
+    ("\u0905", "\u093e"): "\u0906",  # अ + ा = आ
+    ("\u0905", "\u094b"): "\u0913",  # अ + ो = ओ
+    ("\u0905", "\u094c"): "\u0914",  # अ + ौ = औ
+    ("\u0906", "\u0947"): "\u0913",  # आ + े = ओ
+    ("\u0906", "\u0948"): "\u0914",  # आ + ै = औ
+}
 LEGACY_IM = "\u00a8"  # ¨ in Kruti/Chanakya-damaged text stands for ि + ं before a consonant
 
 
@@ -52,6 +62,9 @@ class NormalText:
     original: str
     text: str
     origin: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    #: input index -> input end of a character made of several input characters
+    #: (``काे`` -> ``को``): a span ending in it ends after all of them
+    joined: dict[int, int] = field(default_factory=dict, compare=False, hash=False)
 
     def to_input(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the normalised text to the input text."""
@@ -59,7 +72,8 @@ class NormalText:
             pos = self.origin[start]
             return pos, pos
         seg = self.origin[start:end]
-        return min(seg), max(seg) + 1
+        last = max(seg)
+        return min(seg), self.joined.get(last, last + 1)
 
     def input_text(self, start: int, end: int) -> str:
         s, e = self.to_input(start, end)
@@ -70,6 +84,7 @@ def normalise(raw: str) -> NormalText:
     """Normalise ``raw`` and return it with its offset map."""
     chars: list[str] = []
     origin: list[int] = []
+    joined: dict[int, int] = {}
 
     def emit(ch: str, pos: int) -> None:
         chars.append(ch)
@@ -125,6 +140,13 @@ def normalise(raw: str) -> NormalText:
         if ch in "\u0947\u0948" and chars and chars[-1] == "\u093e":
             # legacy fonts write ो/ौ as ा + े/ै ("लाेगाें", "काेतवाल")
             chars[-1] = "\u094b" if ch == "\u0947" else "\u094c"
+            joined[origin[-1]] = i + 1
+            i += 1
+            continue
+        if chars and (chars[-1], ch) in _VOWEL_PAIRS:
+            # the same fonts build independent vowels from parts: "अा" (आ), "आै" (औ)
+            chars[-1] = _VOWEL_PAIRS[(chars[-1], ch)]
+            joined[origin[-1]] = i + 1
             i += 1
             continue
         if ch == "." and _dotted_abbreviation(raw, i):
@@ -135,7 +157,7 @@ def normalise(raw: str) -> NormalText:
 
     text, origin_list = _nfc_with_map("".join(chars), origin)
     origin_list.append(n)
-    return NormalText(original=raw, text=text, origin=tuple(origin_list))
+    return NormalText(original=raw, text=text, origin=tuple(origin_list), joined=joined)
 
 
 _AKSHARA = "[\u0905-\u0939\u0958-\u095f][\u093c]?[\u093e-\u094c\u0902]?"

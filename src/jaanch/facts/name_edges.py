@@ -129,7 +129,7 @@ def _without_outside_words(
     honorific written before names stays as the last word (``सुनील पंडित``), and before
     a lone word that is no given name (``एसपी तमंग``)."""
     last = len(keys) - 1
-    plural = [
+    outside = [
         (
             bool(_OBLIQUE_PLURAL.search(k))
             and not (names.news_name_score(k) >= PLURAL_NAME_SCORE or names.is_surname(k))
@@ -138,9 +138,9 @@ def _without_outside_words(
         for n, k in enumerate(keys)
     ]
     a, b = 0, len(keys) - 1
-    while a <= b and plural[a]:
+    while a <= b and outside[a]:
         a += 1
-    while b >= a and plural[b]:
+    while b >= a and outside[b]:
         b -= 1
     if 0 < a == b == len(keys) - 1 and not (
         _OBLIQUE_PLURAL.search(keys[a - 1]) or names.is_given_name(keys[b])

@@ -341,6 +341,10 @@ def before_name_only() -> frozenset[str]:
     return frozenset(words)
 
 
+#: the name-likeness from which an edge word that is no honorific may stay in a name
+NAME_LIKE_EDGE_WORD = 0.5
+
+
 @lru_cache(maxsize=65536)
 def outside_name(key: str, last: bool = False) -> bool:
     """A folded word that stays outside a PERSON span at its first (or ``last``) word: an
@@ -360,10 +364,6 @@ def outside_name(key: str, last: bool = False) -> bool:
         or names.is_surname(key)
         or names.name_likeness(key) >= NAME_LIKE_EDGE_WORD
     )
-
-
-#: the name-likeness from which an edge word that is no honorific may stay in a name
-NAME_LIKE_EDGE_WORD = 0.5
 
 
 def model_spans(doc: Doc, nlp: Language, name: str, version: str) -> list[Span]:

@@ -32,6 +32,7 @@ SURNAME_FLOOR = 0.6  # a curated surname scores at least this, unless the corpor
 SURNAME_MIN_SHARE = 0.1  # ... i.e. unless under this share of its uses are in a person name
 SURNAME_MIN_EVIDENCE = 10  # ... in at least this many uses
 TITLE_CAP = 0.1  # honorifics are never part of a PERSON span
+KNOWN_NAME_LIKENESS = 0.5  # a word this name-like is known as a name word (unseen: 0.2)
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,15 @@ class NameLexicon:
     def is_given_name(self, token: str) -> bool:
         """Mostly the first word of a person name in the corpora (``given_names.tsv``)."""
         return token_key(token) in self._given
+
+    def is_known_name_word(self, token: str) -> bool:
+        """Do the name tables know ``token`` as a word of people's names: a given or
+        family name, or a word mostly written in names (:data:`KNOWN_NAME_LIKENESS`)?"""
+        return (
+            self.is_given_name(token)
+            or self.is_surname(token)
+            or self.name_likeness(token) >= KNOWN_NAME_LIKENESS
+        )
 
     def is_title(self, token: str) -> bool:
         """An honorific such as श्री, डॉ, जी (``name_titles.tsv``)."""

@@ -246,8 +246,6 @@ def affiliation_relations(
 
 #: the most words a gang's namesake may have ("मुकीम काला", "नीरज बवाना")
 NAMESAKE_WORDS = 3
-#: how name-like a word must be for the tables to know it (an unseen word scores 0.2)
-KNOWN_NAME_LIKENESS = 0.5
 
 
 def gang_namesakes(doc: Doc, taken: Sequence[Span]) -> list[Span]:
@@ -279,22 +277,13 @@ def gang_namesakes(doc: Doc, taken: Sequence[Span]) -> list[Span]:
             not all(0 < len(p) <= NAMESAKE_WORDS for p in parts)
             or not all(_name_word(names, k) for k in keys)
             # one word at least the name tables know: "जहरखुरानी गैंग" is a kind of gang
-            or not any(_known_name_word(names, k) for k in keys)
+            or not any(names.is_known_name_word(k) for k in keys)
         ):
             continue
         for p in parts:
             start, end = org.nstart + p[0].start(), org.nstart + p[-1].end()
             out.append(doc.make_span(start, end, "PERSON", NAME, VERSION, {"cue": "gang_namesake"}))
     return out
-
-
-def _known_name_word(names: NameLexicon, key: str) -> bool:
-    """Do the name tables know ``key`` as a word of people's names?"""
-    return (
-        names.is_given_name(key)
-        or names.is_surname(key)
-        or names.name_likeness(key) >= KNOWN_NAME_LIKENESS
-    )
 
 
 def _name_word(names: NameLexicon, key: str) -> bool:

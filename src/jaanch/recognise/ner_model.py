@@ -341,15 +341,11 @@ def before_name_only() -> frozenset[str]:
     return frozenset(words)
 
 
-#: the name-likeness from which an edge word that is no honorific may stay in a name
-NAME_LIKE_EDGE_WORD = 0.5
-
-
 @lru_cache(maxsize=65536)
 def outside_name(key: str, last: bool = False) -> bool:
     """A folded word that stays outside a PERSON span at its first (or ``last``) word: an
-    honorific, or another edge word (:func:`edge_words`) that is no name too: not a given
-    or family name of the name lexicon, not mostly written in names (``किशोर`` is a
+    honorific, or another edge word (:func:`edge_words`) the name tables do not know as
+    a name word too (:meth:`~jaanch.names.NameLexicon.is_known_name_word`: ``किशोर`` is a
     juvenile and a given name); as the last word, no post or honorific that stands
     before names (:func:`before_name_only`)."""
     from jaanch.names import NameLexicon
@@ -357,13 +353,7 @@ def outside_name(key: str, last: bool = False) -> bool:
     if key not in edge_words() or (last and key in before_name_only()):
         return False
     names = NameLexicon.default()
-    if names.is_title(key):
-        return True
-    return not (
-        names.is_given_name(key)
-        or names.is_surname(key)
-        or names.name_likeness(key) >= NAME_LIKE_EDGE_WORD
-    )
+    return names.is_title(key) or not names.is_known_name_word(key)
 
 
 def model_spans(doc: Doc, nlp: Language, name: str, version: str) -> list[Span]:

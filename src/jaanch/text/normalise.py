@@ -39,6 +39,7 @@ _VOWEL_PAIRS = {
     ("\u0906", "\u0947"): "\u0913",  # आ + े = ओ
     ("\u0906", "\u0948"): "\u0914",  # आ + ै = औ
 }
+_JOINED_SIGNS = frozenset(sign for _, sign in _VOWEL_PAIRS)
 LEGACY_IM = "\u00a8"  # ¨ in Kruti/Chanakya-damaged text stands for ि + ं before a consonant
 
 
@@ -143,7 +144,7 @@ def normalise(raw: str) -> NormalText:
             joined[origin[-1]] = i + 1
             i += 1
             continue
-        if chars and (chars[-1], ch) in _VOWEL_PAIRS:
+        if ch in _JOINED_SIGNS and chars and (chars[-1], ch) in _VOWEL_PAIRS:
             # the same fonts build independent vowels from parts: "अा" (आ), "आै" (औ)
             chars[-1] = _VOWEL_PAIRS[(chars[-1], ch)]
             joined[origin[-1]] = i + 1
